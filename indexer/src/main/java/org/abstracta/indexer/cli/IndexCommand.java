@@ -1,0 +1,143 @@
+package org.abstracta.indexer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.abstracta.indexer.index.IndexOptions;
+import org.abstracta.indexer.index.IndexRun;
+import org.abstracta.indexer.index.IndexSummary;
+import org.abstracta.indexer.index.IndexerException;
+import org.abstracta.indexer.index.Skip;
+import org.abstracta.indexer.ingest.Formats;
+import org.abstracta.indexer.ingest.PaperParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code abstracta index}: reads inputs into the index, then prints what it did. */
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Index papers from files and directories (recursively; .gz is read too).",
+      "With no PATH, indexes the bundled sample corpus.",
+      "Exit codes: 0 done (skipped records are listed), 1 nothing could be read,",
+      "2 bad arguments or a path that does not exist, 3 index locked by another run,",
+      "4 I/O failure (the index keeps its previous commit)."
+    })
+public final class IndexCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "files or directories to index")
+  List<Path> paths = List.of();
+
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description = "index directory (default: ${DEFAULT-VALUE})")
+  Path index = AbstractaHome.defaultIndex();
+
+  @Option(
+      names = "--format",
+      paramLabel = "F",
+      description =
+          "read every file as this format instead of detecting it: author-page, daily-papers, icalendar, arxiv-json, beir, jsonl")
+  String format;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "reference date (YYYY-MM-DD) for dates printed without a year (default: today)")
+  LocalDate asOf = LocalDate.now();
+
+  @Option(
+      names = "--rebuild",
+      description = "replace the index's contents with this run's input (atomically)")
+  boolean rebuild;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "parse and analysis threads (default: ${DEFAULT-VALUE})")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--progress",
+      negatable = true,
+      description = "show a progress bar (default: when the terminal is interactive)")
+  Boolean progress;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PaperParser forced = null;
+    if (format != null) {
+      forced =
+          Formats.byName(format)
+              .orElseThrow(
+                  () ->
+                      new ParameterException(
+                          spec.commandLine(),
+                          "--format: unknown format '"
+                              + format
+                              + "' (one of: "
+                              + Formats.names()
+                              + ")"));
+    }
+    if (threads < 1)
+      throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
+    List<Path> inputs = paths.isEmpty() ? List.of(AbstractaHome.sampleCorpus()) : paths;
+    if (paths.isEmpty() && !Files.isDirectory(inputs.getFirst())) {
+      err.println(
+          "error: the bundled sample corpus is missing at "
+              + inputs.getFirst()
+              + "; name the files to index");
+      return 2;
+    }
+    boolean showProgress = progress != null ? progress : System.console() != null;
+    IndexOptions options = new IndexOptions(index, forced, asOf, rebuild, threads, showProgress);
+    try {
+      IndexSummary s = IndexRun.run(inputs, options);
+      print(out, s);
+      return 0;
+    } catch (IndexerException e) {
+      err.println("error: " + e.getMessage());
+      return e.exitCode();
+    }
+  }
+
+  private void print(PrintWriter out, IndexSummary s) {
+    out.printf(
+        Locale.ROOT,
+        "Indexed %d file%s into %s in %.1f s (%,.0f records/s)%n",
+        s.files(),
+        s.files() == 1 ? "" : "s",
+        index,
+        s.seconds(),
+        s.rate());
+    out.printf(
+        Locale.ROOT,
+        "  files      %,d%s%n",
+        s.files(),
+        s.filesSkipped() > 0 ? " (+" + s.filesSkipped() + " not read)" : "");
+    out.printf(Locale.ROOT, "  read       %,d%n", s.read());
+    out.printf(Locale.ROOT, "  new        %,d%n", s.created());
+    out.printf(Locale.ROOT, "  updated    %,d%n", s.updated());
+    out.printf(Locale.ROOT, "  unchanged  %,d%n", s.unchanged());
+    out.printf(Locale.ROOT, "  skipped    %,d%n", s.skipped());
+    out.printf(Locale.ROOT, "  documents  %,d in the index%n", s.documents());
+    for (Skip skip : s.skips()) out.println("  skipped: " + skip);
+    if (s.skipped() > s.skips().size()) {
+      out.printf(Locale.ROOT, "  … and %,d more skips%n", s.skipped() - s.skips().size());
+    }
+    out.flush();
+  }
+}

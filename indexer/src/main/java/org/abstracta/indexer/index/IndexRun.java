@@ -1,0 +1,429 @@
+package org.abstracta.indexer.index;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.abstracta.indexer.ingest.Formats;
+import org.abstracta.indexer.ingest.InputCollector;
+import org.abstracta.indexer.ingest.InputFile;
+import org.abstracta.indexer.ingest.LineParser;
+import org.abstracta.indexer.ingest.LineReader;
+import org.abstracta.indexer.ingest.PaperParser;
+import org.abstracta.indexer.ingest.ParseContext;
+import org.abstracta.indexer.ingest.RecordSink;
+import org.abstracta.indexer.ingest.WholeFileParser;
+import org.abstracta.indexer.model.Paper;
+import org.abstracta.indexer.model.PaperId;
+import org.abstracta.indexer.schema.PaperDocuments;
+import org.abstracta.indexer.text.TitleKey;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * One indexing run: read every input, merge each record into the document it belongs to, write with
+ * {@code updateDocument(id)}, and make it all visible in one commit.
+ *
+ * <p>Threads: the calling thread reads files (gunzip, line splitting, whole-page parsing) and hands
+ * batches to worker threads that parse JSON lines, resolve merges against the index as it was when
+ * the run started, and analyze and write documents. A record whose id or title another record of
+ * this run already claimed is deferred to a sequential pass at the end, which sees this run's
+ * writes through a near-real-time reader; so merges are exact without holding the run in memory.
+ */
+public final class IndexRun {
+  /** How many skips the summary lists (all are counted). */
+  public static final int MAX_LISTED_SKIPS = 1000;
+
+  private static final int BATCH = 256;
+  private static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+  private static final long MAX_WHOLE_FILE_BYTES = 256L * 1024 * 1024;
+
+  private final IndexOptions options;
+  private final ParseContext context;
+  private final PaperDocuments documents = new PaperDocuments();
+  private final LongAdder read = new LongAdder();
+  private final LongAdder created = new LongAdder();
+  private final LongAdder updated = new LongAdder();
+  private final LongAdder unchanged = new LongAdder();
+  private final LongAdder skipped = new LongAdder();
+  private final ConcurrentLinkedQueue<Skip> skips = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger listedSkips = new AtomicInteger();
+  private final Map<String, Boolean> claims = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Paper> deferred = new ConcurrentLinkedQueue<>();
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final Progress progress;
+
+  private IndexWriter writer;
+  private PaperLookup startState;
+
+  private IndexRun(IndexOptions options, Progress progress) {
+    this.options = options;
+    this.context = new ParseContext(options.asOf());
+    this.progress = progress;
+  }
+
+  /** Indexes {@code paths} into {@code options.index()}. */
+  public static IndexSummary run(List<Path> paths, IndexOptions options) throws IndexerException {
+    long start = System.nanoTime();
+    List<InputFile> files;
+    try {
+      files = InputCollector.collect(paths);
+    } catch (NoSuchFileException e) {
+      throw new IndexerException("no such file or directory: " + e.getFile(), 2, e);
+    } catch (IOException e) {
+      throw new IndexerException("cannot list input: " + e.getMessage(), 2, e);
+    }
+    long totalBytes = 0;
+    for (InputFile f : files) totalBytes += size(f.path());
+    try (Progress progress = Progress.create(options.progress(), totalBytes)) {
+      return new IndexRun(options, progress).execute(files, start);
+    }
+  }
+
+  private IndexSummary execute(List<InputFile> files, long startNanos) throws IndexerException {
+    int filesRead = 0;
+    int filesSkipped = 0;
+    try (Directory dir = IndexWriterFactory.open(options.index())) {
+      try {
+        writer = IndexWriterFactory.writer(dir, options.rebuild());
+      } catch (LockObtainFailedException e) {
+        throw new IndexerException(
+            "the index "
+                + options.index()
+                + " is being written by another indexing run (write.lock is held)",
+            3,
+            e);
+      }
+      try (DirectoryReader start = DirectoryReader.open(writer)) {
+        startState = new ReaderLookup(start);
+        ThreadPoolExecutor workers = workers();
+        try {
+          for (InputFile file : files) {
+            if (failure.get() != null) break;
+            if (readFile(file, workers)) filesRead++;
+            else filesSkipped++;
+          }
+        } finally {
+          workers.shutdown();
+          awaitQuietly(workers);
+        }
+        rethrowFailure();
+        mergeDeferred();
+      }
+      if (read.sum() == 0 && filesRead == 0) {
+        writer.rollback();
+        throw new IndexerException(
+            files.isEmpty()
+                ? "nothing to read: no files found"
+                : "nothing could be read: "
+                    + skips.stream().sorted().map(Skip::toString).findFirst().orElse(""),
+            1,
+            null);
+      }
+      if (writer.hasUncommittedChanges()) {
+        writer.setLiveCommitData(
+            Map.of("abstracta.schema", "1", "abstracta.run", java.time.Instant.now().toString())
+                .entrySet());
+        writer.commit();
+      }
+      int docs = writer.getDocStats().numDocs;
+      writer.close();
+      List<Skip> listed = new ArrayList<>(skips);
+      listed.sort(null);
+      return new IndexSummary(
+          filesRead,
+          filesSkipped,
+          read.sum(),
+          created.sum(),
+          updated.sum(),
+          unchanged.sum(),
+          skipped.sum(),
+          List.copyOf(listed),
+          docs,
+          (System.nanoTime() - startNanos) / 1e9);
+    } catch (IOException | RuntimeException e) {
+      rollbackQuietly();
+      throw new IndexerException(
+          "indexing failed, the index is unchanged (previous commit kept): " + describe(e), 4, e);
+    } finally {
+      rollbackQuietly();
+    }
+  }
+
+  private ThreadPoolExecutor workers() {
+    int n = Math.max(1, options.threads());
+    // A bounded queue whose overflow runs on the reading thread: memory stays bounded and the
+    // reader helps with the work instead of racing ahead.
+    return new ThreadPoolExecutor(
+        n,
+        n,
+        0,
+        TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(n * 2),
+        r -> {
+          Thread t = new Thread(r, "abstracta-indexer");
+          t.setDaemon(true);
+          return t;
+        },
+        new ThreadPoolExecutor.CallerRunsPolicy());
+  }
+
+  /** Reads one file; false if it was skipped as a whole. */
+  private boolean readFile(InputFile file, ThreadPoolExecutor workers) {
+    PaperParser parser = options.format();
+    try {
+      if (parser == null) {
+        switch (Formats.detect(file)) {
+          case Formats.Detected d -> parser = d.parser();
+          case Formats.Undetected u -> {
+            skip(file, 0, u.reason());
+            progress.advance(size(file.path()));
+            return false;
+          }
+        }
+      }
+      switch (parser) {
+        case LineParser lines -> readLines(file, lines, workers);
+        case WholeFileParser whole -> readWhole(file, whole, workers);
+      }
+      return true;
+    } catch (IOException e) {
+      skip(file, 0, "cannot read: " + describe(e));
+      return false;
+    }
+  }
+
+  private void readLines(InputFile file, LineParser parser, ThreadPoolExecutor workers)
+      throws IOException {
+    try (InputStream raw = progress.track(Files.newInputStream(file.path()));
+        LineReader lines = new LineReader(file.decompress(raw), MAX_LINE_BYTES)) {
+      List<String> batch = new ArrayList<>(BATCH);
+      int batchStart = 1;
+      for (String line; (line = lines.next()) != null; ) {
+        if (failure.get() != null) return;
+        if (line == LineReader.TOO_LONG) {
+          skip(file, lines.lineNumber(), "line longer than " + (MAX_LINE_BYTES >> 20) + " MiB");
+          line = "";
+        }
+        if (batch.isEmpty()) batchStart = lines.lineNumber();
+        batch.add(line);
+        if (batch.size() == BATCH) {
+          submitLines(workers, file, parser, batch, batchStart);
+          batch = new ArrayList<>(BATCH);
+        }
+      }
+      if (!batch.isEmpty()) submitLines(workers, file, parser, batch, batchStart);
+    }
+  }
+
+  private void submitLines(
+      ThreadPoolExecutor workers,
+      InputFile file,
+      LineParser parser,
+      List<String> batch,
+      int first) {
+    workers.execute(
+        guarded(
+            () -> {
+              for (int i = 0; i < batch.size(); i++) {
+                String line = batch.get(i);
+                if (line.isBlank()) continue;
+                int lineNo = first + i;
+                Paper p;
+                try {
+                  p = parser.parseLine(line, file, context);
+                } catch (org.abstracta.indexer.ingest.BadRecordException e) {
+                  skip(file, lineNo, e.getMessage());
+                  continue;
+                } catch (RuntimeException e) {
+                  skip(file, lineNo, "unreadable record: " + describe(e));
+                  continue;
+                }
+                if (p != null) accept(p, file, lineNo);
+              }
+            }));
+  }
+
+  private void readWhole(InputFile file, WholeFileParser parser, ThreadPoolExecutor workers)
+      throws IOException {
+    if (size(file.path()) > MAX_WHOLE_FILE_BYTES) {
+      skip(file, 0, "too large for a " + parser.format() + " file (over 256 MiB)");
+      return;
+    }
+    List<Paper> papers = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
+    try (InputStream raw = progress.track(Files.newInputStream(file.path()));
+        Reader text = new InputStreamReader(file.decompress(raw), StandardCharsets.UTF_8)) {
+      parser.parse(
+          text,
+          file,
+          context,
+          new RecordSink() {
+            @Override
+            public void paper(Paper paper, int line) {
+              papers.add(paper);
+              lines.add(line);
+            }
+
+            @Override
+            public void skip(int line, String reason) {
+              IndexRun.this.skip(file, line, reason);
+            }
+          });
+    }
+    for (int from = 0; from < papers.size(); from += BATCH) {
+      int to = Math.min(papers.size(), from + BATCH);
+      List<Paper> batch = papers.subList(from, to);
+      List<Integer> batchLines = lines.subList(from, to);
+      workers.execute(
+          guarded(
+              () -> {
+                for (int i = 0; i < batch.size(); i++)
+                  accept(batch.get(i), file, batchLines.get(i));
+              }));
+    }
+  }
+
+  /** Merges and writes one record, or defers it when another record of this run shares a key. */
+  private void accept(Paper paper, InputFile file, int line) throws IOException {
+    if (paper.id() == null || paper.id().isBlank()) {
+      if (paper.title() == null || paper.title().isBlank()) {
+        skip(file, line, "record has neither id nor title");
+        return;
+      }
+      paper = paper.toBuilder().id(PaperId.fromTitle(paper.title())).build();
+    }
+    read.increment();
+    String titleKey = TitleKey.of(paper.title());
+    Resolution r = PaperResolver.resolve(paper, titleKey, startState);
+    for (String key : PaperResolver.claimKeys(paper, titleKey, r)) {
+      if (claims.putIfAbsent(key, Boolean.TRUE) != null) {
+        deferred.add(paper);
+        return;
+      }
+    }
+    write(r, false);
+  }
+
+  private void write(Resolution r, boolean sequential) throws IOException {
+    switch (r.outcome()) {
+      case NEW -> created.increment();
+      case UPDATED -> updated.increment();
+      case UNCHANGED -> {
+        unchanged.increment();
+        return;
+      }
+    }
+    for (String id : r.absorbed()) writer.deleteDocuments(PaperDocuments.idTerm(id));
+    if (r.existing() != null && !r.existing().id().equals(r.merged().id())) {
+      writer.deleteDocuments(PaperDocuments.idTerm(r.existing().id()));
+    }
+    if (r.outcome() == Resolution.Outcome.NEW && !sequential) {
+      // Not in the index when the run started, and this run's claim on the id is ours alone:
+      // a plain add, which spares every flush from resolving a delete term per document.
+      writer.addDocument(documents.toDocument(r.merged()));
+    } else {
+      writer.updateDocument(
+          PaperDocuments.idTerm(r.merged().id()), documents.toDocument(r.merged()));
+    }
+  }
+
+  /**
+   * The records that shared a key with an earlier one, merged in order against this run's writes.
+   */
+  private void mergeDeferred() throws IOException {
+    if (deferred.isEmpty()) return;
+    try (DirectoryReader nrt = DirectoryReader.open(writer)) {
+      OverlayLookup state = new OverlayLookup(new ReaderLookup(nrt));
+      for (Paper paper : deferred) {
+        Resolution r = PaperResolver.resolve(paper, TitleKey.of(paper.title()), state);
+        write(r, true);
+        for (String id : r.absorbed()) state.delete(id);
+        if (r.existing() != null) state.delete(r.existing().id());
+        state.put(r.merged());
+      }
+    }
+  }
+
+  private void skip(InputFile file, int line, String reason) {
+    skipped.increment();
+    if (listedSkips.incrementAndGet() <= MAX_LISTED_SKIPS) {
+      skips.add(new Skip(file.display(), line, reason));
+    }
+  }
+
+  private interface IoTask {
+    void run() throws IOException;
+  }
+
+  /** A worker task whose failure (disk full, I/O error) stops the run instead of vanishing. */
+  private Runnable guarded(IoTask task) {
+    return () -> {
+      if (failure.get() != null) return;
+      try {
+        task.run();
+      } catch (Throwable t) {
+        failure.compareAndSet(null, t);
+      }
+    };
+  }
+
+  private void rethrowFailure() throws IOException {
+    Throwable t = failure.get();
+    if (t == null) return;
+    if (t instanceof IOException io) throw io;
+    if (t instanceof RuntimeException re) throw re;
+    if (t instanceof Error err) throw err;
+    throw new IOException(t);
+  }
+
+  private void rollbackQuietly() {
+    if (writer != null && writer.isOpen()) {
+      try {
+        writer.rollback();
+      } catch (IOException | RuntimeException ignored) {
+        // the run already failed; the previous commit is what remains
+      }
+    }
+  }
+
+  private static void awaitQuietly(ThreadPoolExecutor workers) {
+    try {
+      while (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
+        // keep waiting: every submitted batch must be written or failed before the commit
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  static String describe(Throwable e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+}

@@ -1,0 +1,50 @@
+package org.abstracta.indexer.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+/** Shared pieces of the JSON-lines readers: lenient binding and readable error messages. */
+public final class JsonLines {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private JsonLines() {}
+
+  public static ObjectReader readerFor(Class<?> type) {
+    return MAPPER.readerFor(type);
+  }
+
+  /** The first non-blank line of {@code head}, stripped; empty if there is none. */
+  public static String firstLine(String head) {
+    for (String line : head.split("\n", 50)) {
+      if (!line.isBlank()) return line.strip();
+    }
+    return "";
+  }
+
+  /** Whether {@code line} looks like a JSON object that has all of the given keys. */
+  public static boolean objectWithKeys(String line, String... keys) {
+    if (!line.startsWith("{")) return false;
+    for (String k : keys) {
+      if (!line.contains("\"" + k + "\"")) return false;
+    }
+    return true;
+  }
+
+  /** A one-line reason for a JSON error, without Jackson's source excerpt. */
+  public static String reason(JsonProcessingException e) {
+    if (e instanceof MismatchedInputException m && m.getPathReference() != null) {
+      return "field "
+          + m.getPathReference().replaceAll(".*\\[\"?([^\"\\]]+)\"?]$", "'$1'")
+          + " has the wrong type";
+    }
+    String msg = e.getOriginalMessage();
+    if (msg == null) msg = e.getClass().getSimpleName();
+    if (msg.startsWith("Unexpected end-of-input")) return "truncated JSON (the line ends early)";
+    int nl = msg.indexOf('\n');
+    return "invalid JSON: " + (nl > 0 ? msg.substring(0, nl) : msg);
+  }
+}

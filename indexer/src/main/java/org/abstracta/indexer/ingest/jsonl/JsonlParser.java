@@ -1,0 +1,58 @@
+package org.abstracta.indexer.ingest.jsonl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.util.List;
+import org.abstracta.indexer.ingest.BadRecordException;
+import org.abstracta.indexer.ingest.InputFile;
+import org.abstracta.indexer.ingest.JsonLines;
+import org.abstracta.indexer.ingest.LineParser;
+import org.abstracta.indexer.ingest.ParseContext;
+import org.abstracta.indexer.model.Paper;
+import org.abstracta.indexer.model.PaperId;
+import org.abstracta.indexer.model.PaperJson;
+import org.abstracta.indexer.model.Source;
+
+/**
+ * Reads Abstracta's own document model, one JSON object per line: what {@code export} writes, so an
+ * index can be rebuilt or moved. Records keep their own {@code sources}; a record that names none
+ * gets this file as its source. A missing id is derived from the title.
+ */
+public final class JsonlParser implements LineParser {
+  public static final String FORMAT = "jsonl";
+
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
+  @Override
+  public boolean accepts(String head, String fileName) {
+    String line = JsonLines.firstLine(head);
+    return JsonLines.objectWithKeys(line, "title")
+        && (line.contains("\"sources\"") || line.contains("\"id\""));
+  }
+
+  @Override
+  public Paper parseLine(String line, InputFile input, ParseContext context)
+      throws BadRecordException {
+    if (line.isBlank()) return null;
+    Paper p;
+    try {
+      p = PaperJson.fromJson(line);
+    } catch (JsonProcessingException e) {
+      throw new BadRecordException(JsonLines.reason(e));
+    } catch (IOException e) {
+      throw new BadRecordException("unreadable record: " + e.getMessage());
+    }
+    if (p == null) throw new BadRecordException("not a JSON object");
+    if (p.title() == null || p.title().isBlank()) throw new BadRecordException("no 'title'");
+    String id =
+        p.id() == null || p.id().isBlank()
+            ? PaperId.fromTitle(p.title())
+            : PaperId.normalize(p.id());
+    List<Source> sources =
+        p.sources().isEmpty() ? List.of(new Source(input.name(), FORMAT, null)) : p.sources();
+    return p.toBuilder().id(id).sources(sources).build();
+  }
+}

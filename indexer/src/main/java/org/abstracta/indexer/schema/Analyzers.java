@@ -1,0 +1,86 @@
+package org.abstracta.indexer.schema;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * The analysis chains. Title and abstract are analyzed once into two kinds of term at each
+ * position: the exact word (case and accent folded, not stemmed, stop words kept) marked with
+ * {@link #EXACT_MARK}, and its English stem (stop words dropped). Ranked queries use the stems,
+ * quoted phrases the exact terms, so {@code "objectivity"} does not match "objective" while {@code
+ * learning} finds "learn" — with one analysis pass instead of a second field. The stacked terms
+ * have a position increment of 0 and BM25 discounts overlaps, so field lengths are not doubled.
+ */
+public final class Analyzers {
+  /** Prefix of exact (unstemmed) terms in title and abstract. */
+  public static final String EXACT_MARK = "=";
+
+  /** Gap between the values of a multi-valued field, so a phrase never spans two authors. */
+  static final int VALUE_GAP = 100;
+
+  private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+
+  private Analyzers() {}
+
+  /** Title and abstract: exact and stemmed terms stacked (see the class comment). */
+  public static Analyzer text() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        StandardTokenizer source = new StandardTokenizer();
+        TokenStream s = new EnglishPossessiveFilter(source);
+        s = new LowerCaseFilter(s);
+        s = new ASCIIFoldingFilter(s);
+        s = new KeywordRepeatFilter(s);
+        s = new StemmedStopFilter(s, STOP_WORDS);
+        s = new PorterStemFilter(s);
+        s = new ExactMarkFilter(s);
+        return new TokenStreamComponents(source, s);
+      }
+
+      @Override
+      protected TokenStream normalize(String field, TokenStream in) {
+        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+      }
+    };
+  }
+
+  /** Author names: words, lower case, accents folded ("Pérez" is found by "perez"). */
+  public static Analyzer names() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        StandardTokenizer source = new StandardTokenizer();
+        TokenStream s = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+        return new TokenStreamComponents(source, s);
+      }
+
+      @Override
+      protected TokenStream normalize(String field, TokenStream in) {
+        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+      }
+
+      @Override
+      public int getPositionIncrementGap(String field) {
+        return VALUE_GAP;
+      }
+    };
+  }
+
+  /** The analyzer for every field of a paper document, as the writer and the searcher use it. */
+  public static Analyzer perField() {
+    Analyzer text = text();
+    return new PerFieldAnalyzerWrapper(
+        text, Map.of(Fields.AUTHORS, names(), Fields.TITLE, text, Fields.ABSTRACT, text));
+  }
+}

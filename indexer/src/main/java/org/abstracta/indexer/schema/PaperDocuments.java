@@ -1,0 +1,101 @@
+package org.abstracta.indexer.schema;
+
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.abstracta.indexer.model.Paper;
+import org.abstracta.indexer.model.PaperId;
+import org.abstracta.indexer.model.PaperJson;
+import org.abstracta.indexer.model.Source;
+import org.abstracta.indexer.model.Subject;
+import org.abstracta.indexer.text.TitleKey;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
+
+/** Paper ↔ Lucene document: the one place that decides how each part of a paper is indexed. */
+public final class PaperDocuments {
+  /**
+   * Sort value of papers without a date: after every dated paper in "newest", before in "oldest".
+   */
+  public static final long NO_DATE = Long.MIN_VALUE;
+
+  private final FacetsConfig facets = Facets.config();
+
+  /** The term that identifies a paper's document, for updateDocument and deletes. */
+  public static Term idTerm(String id) {
+    return new Term(Fields.ID, id);
+  }
+
+  /** The document for {@code paper}; facet fields already translated by the facet config. */
+  public Document toDocument(Paper paper) throws IOException {
+    Document doc = new Document();
+    // Exact-match keys: not tokenized, not stored (the id is in the stored JSON).
+    doc.add(new StringField(Fields.ID, paper.id(), Field.Store.NO));
+    doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(paper.id())));
+    if (paper.doi() != null && !paper.doi().equals(paper.id())) {
+      doc.add(new StringField(Fields.ALIAS, paper.doi(), Field.Store.NO));
+    }
+    String titleKey = TitleKey.of(paper.title());
+    if (!titleKey.isEmpty()) doc.add(new StringField(Fields.TITLE_KEY, titleKey, Field.Store.NO));
+
+    // Full text: not stored here (the JSON has it; highlighting re-analyzes the stored text).
+    if (paper.title() != null) doc.add(new TextField(Fields.TITLE, paper.title(), Field.Store.NO));
+    if (paper.abstractText() != null) {
+      doc.add(new TextField(Fields.ABSTRACT, paper.abstractText(), Field.Store.NO));
+    }
+    for (String author : paper.authors()) {
+      doc.add(new TextField(Fields.AUTHORS, author, Field.Store.NO));
+      doc.add(new SortedSetDocValuesFacetField(Facets.AUTHOR, author));
+    }
+
+    Set<String> subjectCodes = new LinkedHashSet<>();
+    for (Subject s : paper.subjects()) {
+      subjectCodes.add(s.archive());
+      subjectCodes.add(s.code());
+      if (s.code().equals(s.archive())) {
+        doc.add(new SortedSetDocValuesFacetField(Facets.SUBJECT, s.code()));
+      } else {
+        doc.add(new SortedSetDocValuesFacetField(Facets.SUBJECT, s.archive(), s.code()));
+      }
+    }
+    for (String code : subjectCodes) doc.add(new StringField(Fields.SUBJECT, code, Field.Store.NO));
+
+    if (paper.date() != null) {
+      doc.add(new IntPoint(Fields.YEAR, paper.date().getYear()));
+      doc.add(new NumericDocValuesField(Fields.DATE, paper.date().toEpochDay()));
+      doc.add(new SortedSetDocValuesFacetField(Facets.YEAR, Integer.toString(paper.year())));
+    } else {
+      doc.add(new NumericDocValuesField(Fields.DATE, NO_DATE));
+    }
+    doc.add(new SortedSetDocValuesFacetField(Facets.TYPE, paper.type().value()));
+    doc.add(new SortedSetDocValuesFacetField(Facets.HAS_CODE, Boolean.toString(paper.hasCode())));
+    Set<String> sourceValues = new LinkedHashSet<>();
+    for (Source s : paper.sources()) sourceValues.add(s.facetValue());
+    for (String v : sourceValues) doc.add(new SortedSetDocValuesFacetField(Facets.SOURCE, v));
+
+    doc.add(new StoredField(Fields.SOURCE, PaperJson.toBytes(paper)));
+    return facets.build(doc);
+  }
+
+  /** The paper stored in document {@code docId}. */
+  public static Paper load(StoredFields stored, int docId) throws IOException {
+    BytesRef json = stored.document(docId, Set.of(Fields.SOURCE)).getBinaryValue(Fields.SOURCE);
+    return PaperJson.fromBytes(json.bytes, json.offset, json.length);
+  }
+
+  /** Whether {@code id} belongs in the id field as is (normalized ids only). */
+  public static boolean isNormalizedId(String id) {
+    return id != null && id.equals(PaperId.normalize(id));
+  }
+}

@@ -1,0 +1,65 @@
+package org.abstracta.indexer.text;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds the URLs in a paper's text and decides whether one of them is the paper's code. */
+public final class Links {
+  private static final Pattern URL =
+      Pattern.compile(
+          "\\b(?:https?://|www\\.|github\\.com/|gitlab\\.com/)[^\\s<>\"'{}|\\\\^`\\]]+");
+  private static final Pattern CODE_HOST =
+      Pattern.compile(
+          "^(?:https?://)?(?:www\\.)?(?:github\\.com|gitlab\\.com|bitbucket\\.org|codeberg\\.org|sourceforge\\.net)/.+");
+  private static final Pattern CODE_WORDS =
+      Pattern.compile("(?i)\\b(?:code|implementation|software|repository)\\b[^.]{0,60}$");
+
+  private Links() {}
+
+  /** The URLs in {@code text}, in order of appearance, without trailing punctuation. */
+  public static List<String> find(String text) {
+    if (!mayHaveUrl(text)) return List.of();
+    Set<String> out = new LinkedHashSet<>();
+    Matcher m = URL.matcher(text);
+    while (m.find()) {
+      String url = trimTrailing(m.group());
+      if (url.length() > 10) out.add(url);
+    }
+    return List.copyOf(out);
+  }
+
+  /** True when {@code text} links code: a URL on a code host, or one the text calls code. */
+  public static boolean mentionsCode(String text) {
+    if (!mayHaveUrl(text)) return false;
+    Matcher m = URL.matcher(text);
+    while (m.find()) {
+      String url = trimTrailing(m.group());
+      if (CODE_HOST.matcher(url.toLowerCase(Locale.ROOT)).matches()) return true;
+      String before = text.substring(Math.max(0, m.start() - 80), m.start());
+      if (CODE_WORDS.matcher(before).find()) return true;
+    }
+    return false;
+  }
+
+  /** A cheap test that skips the URL pattern for the many texts that have no link at all. */
+  private static boolean mayHaveUrl(String text) {
+    return text != null
+        && (text.contains("http")
+            || text.contains("www.")
+            || text.contains("github.com/")
+            || text.contains("gitlab.com/"));
+  }
+
+  private static String trimTrailing(String url) {
+    int end = url.length();
+    while (end > 0 && ".,;:!?)".indexOf(url.charAt(end - 1)) >= 0) {
+      if (url.charAt(end - 1) == ')' && url.lastIndexOf('(') > url.indexOf("://")) break;
+      end--;
+    }
+    return url.substring(0, end);
+  }
+}

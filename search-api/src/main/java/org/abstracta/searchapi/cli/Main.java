@@ -1,0 +1,49 @@
+package org.abstracta.searchapi.cli;
+
+import java.io.PrintWriter;
+import org.abstracta.indexer.cli.ExportCommand;
+import org.abstracta.indexer.cli.IndexCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code abstracta} command: index, export, serve, search. */
+@Command(
+    name = "abstracta",
+    mixinStandardHelpOptions = true,
+    version = "Abstracta 0.1.0",
+    description = "Self-hosted full-text search for scientific paper abstracts.",
+    subcommands = {IndexCommand.class, ExportCommand.class, ServeCommand.class})
+public final class Main implements Runnable {
+
+  public static void main(String[] args) {
+    // Lucene logs a hint about the vector module, which Abstracta does not use (no vector search).
+    java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization")
+        .setLevel(java.util.logging.Level.SEVERE);
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line: one-line errors, no stack traces for anything a user typed. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setParameterExceptionHandler(
+        (ex, args) -> {
+          PrintWriter err = ex.getCommandLine().getErr();
+          err.println("error: " + ex.getMessage());
+          err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          return 2;
+        });
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          err.println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+          if (System.getenv("ABSTRACTA_DEBUG") != null) ex.printStackTrace(err);
+          return 4;
+        });
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    CommandLine.usage(this, System.out);
+  }
+}
