@@ -114,7 +114,9 @@ public final class IndexRun {
       // The committed state, read without the writer: an NRT reader would make the writer pool
       // segment readers for the whole run. --rebuild starts from nothing.
       try (DirectoryReader start =
-          !options.rebuild() && DirectoryReader.indexExists(dir) ? DirectoryReader.open(dir) : null) {
+          !options.rebuild() && DirectoryReader.indexExists(dir)
+              ? DirectoryReader.open(dir)
+              : null) {
         startState = new ReaderLookup(start);
         ThreadPoolExecutor workers = workers();
         try {
