@@ -17,6 +17,25 @@ public final class JsonLines {
     return MAPPER.readerFor(type);
   }
 
+  /**
+   * Binds one JSON line with {@code reader}.
+   *
+   * @throws BadRecordException with a readable reason when the line is not valid JSON of that
+   *     shape, or is not an object
+   */
+  public static <T> T read(ObjectReader reader, String line) throws BadRecordException {
+    T value;
+    try {
+      value = reader.readValue(line);
+    } catch (JsonProcessingException e) {
+      throw new BadRecordException(reason(e));
+    } catch (java.io.IOException e) {
+      throw new BadRecordException("unreadable record: " + e.getMessage());
+    }
+    if (value == null) throw new BadRecordException("not a JSON object");
+    return value;
+  }
+
   /** The first non-blank line of {@code head}, stripped; empty if there is none. */
   public static String firstLine(String head) {
     for (String line : head.split("\n", 50)) {

@@ -57,6 +57,11 @@ public final class PaperJson {
     }
   }
 
+  /** The reader for papers, for code that binds user input itself. */
+  public static ObjectReader reader() {
+    return READER;
+  }
+
   /** Reads a paper from user input; the exception's message says what is wrong. */
   public static Paper fromJson(String json) throws IOException {
     return READER.readValue(json);

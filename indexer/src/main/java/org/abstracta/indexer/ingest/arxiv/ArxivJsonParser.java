@@ -1,7 +1,6 @@
 package org.abstracta.indexer.ingest.arxiv;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -65,15 +64,7 @@ public final class ArxivJsonParser implements LineParser {
   public Paper parseLine(String line, InputFile input, ParseContext context)
       throws BadRecordException {
     if (line.isBlank()) return null;
-    ArxivRecord r;
-    try {
-      r = READER.readValue(line);
-    } catch (JsonProcessingException e) {
-      throw new BadRecordException(JsonLines.reason(e));
-    } catch (java.io.IOException e) {
-      throw new BadRecordException("unreadable record: " + e.getMessage());
-    }
-    if (r == null) throw new BadRecordException("not a JSON object");
+    ArxivRecord r = JsonLines.read(READER, line);
     String id = PaperId.arxiv(r.id());
     if (id == null) {
       throw new BadRecordException(

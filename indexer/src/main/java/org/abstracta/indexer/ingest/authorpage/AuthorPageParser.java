@@ -1,6 +1,5 @@
 package org.abstracta.indexer.ingest.authorpage;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -11,6 +10,8 @@ import java.util.regex.Pattern;
 import org.abstracta.indexer.ingest.InputFile;
 import org.abstracta.indexer.ingest.ParseContext;
 import org.abstracta.indexer.ingest.RecordSink;
+import org.abstracta.indexer.ingest.TextLines;
+import org.abstracta.indexer.ingest.TextLines.Line;
 import org.abstracta.indexer.ingest.WholeFileParser;
 import org.abstracta.indexer.model.Paper;
 import org.abstracta.indexer.model.PaperId;
@@ -83,8 +84,6 @@ public final class AuthorPageParser implements WholeFileParser {
     return header(line) != null;
   }
 
-  private record Line(int number, String text) {}
-
   /** What an entry's first line says; {@code dateText} still holds the printed date. */
   private record Header(String subject, String dateText, boolean code) {}
 
@@ -102,7 +101,7 @@ public final class AuthorPageParser implements WholeFileParser {
   @Override
   public void parse(Reader text, InputFile input, ParseContext context, RecordSink sink)
       throws IOException {
-    List<Line> lines = readNonBlank(text);
+    List<Line> lines = TextLines.nonBlank(text);
     if (lines.isEmpty()) return;
 
     // Page preamble: owner, stats, "N Papers"; entries start at the first header line.
@@ -253,19 +252,5 @@ public final class AuthorPageParser implements WholeFileParser {
 
   private static List<String> splitList(String text) {
     return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-  }
-
-  /** The page's non-blank lines, stripped, with their 1-based numbers. */
-  private static List<Line> readNonBlank(Reader text) throws IOException {
-    BufferedReader reader = new BufferedReader(text);
-    List<Line> lines = new ArrayList<>();
-    int number = 0;
-    for (String line; (line = reader.readLine()) != null; ) {
-      number++;
-      if (number == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
-      String s = line.strip();
-      if (!s.isEmpty()) lines.add(new Line(number, s));
-    }
-    return lines;
   }
 }

@@ -1,10 +1,8 @@
 package org.abstracta.indexer.ingest.beir;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import java.io.IOException;
 import java.nio.file.Path;
 import org.abstracta.indexer.ingest.BadRecordException;
 import org.abstracta.indexer.ingest.InputFile;
@@ -43,15 +41,8 @@ public final class BeirParser implements LineParser {
   public Paper parseLine(String line, InputFile input, ParseContext context)
       throws BadRecordException {
     if (line.isBlank()) return null;
-    BeirRecord r;
-    try {
-      r = READER.readValue(line);
-    } catch (JsonProcessingException e) {
-      throw new BadRecordException(JsonLines.reason(e));
-    } catch (IOException e) {
-      throw new BadRecordException("unreadable record: " + e.getMessage());
-    }
-    if (r == null || r.id() == null || r.id().isBlank()) throw new BadRecordException("no '_id'");
+    BeirRecord r = JsonLines.read(READER, line);
+    if (r.id() == null || r.id().isBlank()) throw new BadRecordException("no '_id'");
     String title = LatexText.normalize(r.title());
     String text = LatexText.normalize(r.text());
     if ((title == null || title.isEmpty()) && (text == null || text.isEmpty())) {

@@ -1,6 +1,5 @@
 package org.abstracta.indexer.ingest.dailypapers;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -11,6 +10,8 @@ import java.util.regex.Pattern;
 import org.abstracta.indexer.ingest.InputFile;
 import org.abstracta.indexer.ingest.ParseContext;
 import org.abstracta.indexer.ingest.RecordSink;
+import org.abstracta.indexer.ingest.TextLines;
+import org.abstracta.indexer.ingest.TextLines.Line;
 import org.abstracta.indexer.ingest.WholeFileParser;
 import org.abstracta.indexer.ingest.authorpage.AuthorPageParser;
 import org.abstracta.indexer.model.Paper;
@@ -85,8 +86,6 @@ public final class DailyPapersParser implements WholeFileParser {
     return entries >= 2;
   }
 
-  private record Line(int number, String text) {}
-
   /** An entry as it is being read. */
   private static final class Entry {
     final Line title;
@@ -108,7 +107,7 @@ public final class DailyPapersParser implements WholeFileParser {
   @Override
   public void parse(Reader text, InputFile input, ParseContext context, RecordSink sink)
       throws IOException {
-    List<Line> lines = readNonBlank(text);
+    List<Line> lines = TextLines.nonBlank(text);
     Source source = new Source(input.name(), FORMAT, null);
     DateResolver dates = context.dates();
     Entry current = null;
@@ -193,19 +192,5 @@ public final class DailyPapersParser implements WholeFileParser {
             .source(source)
             .build();
     sink.paper(paper, entry.title.number());
-  }
-
-  /** The digest's non-blank lines, stripped, with their 1-based numbers. */
-  private static List<Line> readNonBlank(Reader text) throws IOException {
-    BufferedReader reader = new BufferedReader(text);
-    List<Line> lines = new ArrayList<>();
-    int number = 0;
-    for (String line; (line = reader.readLine()) != null; ) {
-      number++;
-      if (number == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
-      String s = line.strip();
-      if (!s.isEmpty()) lines.add(new Line(number, s));
-    }
-    return lines;
   }
 }

@@ -1,7 +1,5 @@
 package org.abstracta.indexer.ingest.jsonl;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
 import java.util.List;
 import org.abstracta.indexer.ingest.BadRecordException;
 import org.abstracta.indexer.ingest.InputFile;
@@ -37,15 +35,7 @@ public final class JsonlParser implements LineParser {
   public Paper parseLine(String line, InputFile input, ParseContext context)
       throws BadRecordException {
     if (line.isBlank()) return null;
-    Paper p;
-    try {
-      p = PaperJson.fromJson(line);
-    } catch (JsonProcessingException e) {
-      throw new BadRecordException(JsonLines.reason(e));
-    } catch (IOException e) {
-      throw new BadRecordException("unreadable record: " + e.getMessage());
-    }
-    if (p == null) throw new BadRecordException("not a JSON object");
+    Paper p = JsonLines.read(PaperJson.reader(), line);
     if (p.title() == null || p.title().isBlank()) throw new BadRecordException("no 'title'");
     String id =
         p.id() == null || p.id().isBlank()
