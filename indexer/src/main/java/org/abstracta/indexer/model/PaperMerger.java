@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -122,10 +121,5 @@ public final class PaperMerger {
     if (a == null) return b;
     if (b == null) return a;
     return Math.max(a, b);
-  }
-
-  /** Distinct values in order; used by readers to tidy their lists. */
-  public static List<String> distinct(List<String> values) {
-    return new ArrayList<>(new LinkedHashSet<>(values));
   }
 }

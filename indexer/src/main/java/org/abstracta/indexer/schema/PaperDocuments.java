@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.abstracta.indexer.model.Paper;
-import org.abstracta.indexer.model.PaperId;
 import org.abstracta.indexer.model.PaperJson;
 import org.abstracta.indexer.model.Source;
 import org.abstracta.indexer.model.Subject;
@@ -92,10 +91,5 @@ public final class PaperDocuments {
   public static Paper load(StoredFields stored, int docId) throws IOException {
     BytesRef json = stored.document(docId, Set.of(Fields.SOURCE)).getBinaryValue(Fields.SOURCE);
     return PaperJson.fromBytes(json.bytes, json.offset, json.length);
-  }
-
-  /** Whether {@code id} belongs in the id field as is (normalized ids only). */
-  public static boolean isNormalizedId(String id) {
-    return id != null && id.equals(PaperId.normalize(id));
   }
 }
