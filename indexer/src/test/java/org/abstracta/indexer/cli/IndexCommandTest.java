@@ -1,0 +1,120 @@
+package org.abstracta.indexer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code abstracta index} as a user runs it: the summary, one-line errors, exit codes. */
+class IndexCommandTest {
+  @TempDir Path tmp;
+
+  record Run(int exit, String out, String err) {}
+
+  private Run index(String... args) {
+    CommandLine cli = new CommandLine(new IndexCommand());
+    cli.setParameterExceptionHandler(
+        (ex, a) -> {
+          ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+          return 2;
+        });
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void indexing_the_seeds_prints_the_summary() {
+    Run r = index("../src/corpus", "--index", tmp.resolve("i").toString(), "--as-of", "2026-11-22");
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.get(0).startsWith("Indexed 5 files into " + tmp.resolve("i") + " in "));
+    assertEquals(
+        List.of(
+            "  files      5",
+            "  read       90",
+            "  new        90",
+            "  updated    0",
+            "  unchanged  0",
+            "  skipped    0",
+            "  documents  90 in the index"),
+        lines.subList(1, 8));
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void skips_are_listed_with_file_and_line() throws Exception {
+    Path bad = tmp.resolve("bad.jsonl");
+    Files.writeString(
+        bad,
+        "{\"id\":\"2101.00001\",\"title\":\"A\",\"abstract\":\"x\",\"categories\":\"cs.LG\"}\n"
+            + "{\"id\":\"2101.00002\",\"title\":\"B\",\"categ\n");
+    Run r = index(bad.toString(), "--index", tmp.resolve("i").toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("  read       1\n"), r.out());
+    assertTrue(r.out().contains("  skipped    1\n"), r.out());
+    assertTrue(
+        r.out().contains("  skipped: " + bad + ":2: truncated JSON (the line ends early)"),
+        r.out());
+  }
+
+  @Test
+  void a_missing_path_is_one_line_and_exit_code_2() {
+    Run r = index(tmp.resolve("nope").toString(), "--index", tmp.resolve("i").toString());
+    assertEquals(2, r.exit());
+    assertEquals("error: no such file or directory: " + tmp.resolve("nope") + "\n", r.err());
+    assertFalse(Files.exists(tmp.resolve("i").resolve("write.lock")));
+  }
+
+  @Test
+  void an_unknown_format_name_is_a_usage_error() {
+    Run r = index("../src/corpus", "--format", "bibtex", "--index", tmp.resolve("i").toString());
+    assertEquals(2, r.exit());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "error: --format: unknown format 'bibtex' (one of: icalendar, arxiv-json, beir,"
+                    + " jsonl, author-page, daily-papers)"),
+        r.err());
+  }
+
+  @Test
+  void a_bad_reference_date_is_a_usage_error() {
+    Run r = index("../src/corpus", "--as-of", "yesterday");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("--as-of"), r.err());
+    assertFalse(r.err().contains("Exception\n\tat "), r.err());
+  }
+
+  @Test
+  void nothing_readable_exits_with_code_1() throws Exception {
+    Path junk = tmp.resolve("junk.txt");
+    Files.writeString(junk, "hello\n");
+    Run r = index(junk.toString(), "--index", tmp.resolve("i").toString());
+    assertEquals(1, r.exit());
+    assertTrue(r.err().startsWith("error: nothing could be read: " + junk + ": unknown format"));
+  }
+
+  @Test
+  void export_of_a_missing_index_says_so() {
+    CommandLine cli = new CommandLine(new ExportCommand());
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute("--index", tmp.resolve("none").toString());
+    assertEquals(2, exit);
+    assertEquals(
+        "error: no index at " + tmp.resolve("none") + " (run `abstracta index` first)\n",
+        err.toString());
+  }
+}
