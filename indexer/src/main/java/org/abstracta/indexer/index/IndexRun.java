@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +64,7 @@ public final class IndexRun {
   private final LongAdder skipped = new LongAdder();
   private final ConcurrentLinkedQueue<Skip> skips = new ConcurrentLinkedQueue<>();
   private final AtomicInteger listedSkips = new AtomicInteger();
-  private final Map<String, Boolean> claims = new ConcurrentHashMap<>();
+  private final ClaimSet claims = new ClaimSet();
   private final ConcurrentLinkedQueue<Paper> deferred = new ConcurrentLinkedQueue<>();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final Progress progress;
@@ -319,7 +318,7 @@ public final class IndexRun {
     String titleKey = TitleKey.of(paper.title());
     Resolution r = PaperResolver.resolve(paper, titleKey, startState);
     for (String key : PaperResolver.claimKeys(paper, titleKey, r)) {
-      if (claims.putIfAbsent(key, Boolean.TRUE) != null) {
+      if (!claims.claim(key)) {
         deferred.add(paper);
         return;
       }
