@@ -457,26 +457,35 @@ public final class LatexText {
             CITE.matcher(s)
                 .replaceAll(m -> Matcher.quoteReplacement("[" + m.group(1).strip() + "]"));
       }
-      for (String before = null; !s.equals(before); ) {
+      // Nested groups need several passes; each pattern runs only when its command is present,
+      // and the passes stop once no group is left (most abstracts have none).
+      String before;
+      do {
         before = s;
         s = FORMATTING.matcher(s).replaceAll(SEP + "$1");
         s = FORMATTING_BARE.matcher(s).replaceAll(SEP + "$1");
-        s = TEXTCOLOR.matcher(s).replaceAll(SEP + "$1");
-        s = URL.matcher(s).replaceAll(SEP + "$1");
-        s =
-            HREF.matcher(s)
-                .replaceAll(m -> Matcher.quoteReplacement(SEP + link(m.group(1), m.group(2))));
-        s = FOOTNOTE.matcher(s).replaceAll(" ($1)");
-        s =
-            FRAC.matcher(s)
-                .replaceAll(
-                    m ->
-                        Matcher.quoteReplacement(
-                            SEP + group(m.group(1)) + "/" + group(m.group(2))));
-        s = SQRT.matcher(s).replaceAll(m -> Matcher.quoteReplacement("√" + group(m.group(1))));
+        if (s.contains("color")) s = TEXTCOLOR.matcher(s).replaceAll(SEP + "$1");
+        if (s.contains("\\url")) s = URL.matcher(s).replaceAll(SEP + "$1");
+        if (s.contains("\\href")) {
+          s =
+              HREF.matcher(s)
+                  .replaceAll(m -> Matcher.quoteReplacement(SEP + link(m.group(1), m.group(2))));
+        }
+        if (s.contains("\\footnote")) s = FOOTNOTE.matcher(s).replaceAll(" ($1)");
+        if (s.contains("frac")) {
+          s =
+              FRAC.matcher(s)
+                  .replaceAll(
+                      m ->
+                          Matcher.quoteReplacement(
+                              SEP + group(m.group(1)) + "/" + group(m.group(2))));
+        }
+        if (s.contains("\\sqrt")) {
+          s = SQRT.matcher(s).replaceAll(m -> Matcher.quoteReplacement("√" + group(m.group(1))));
+        }
         s = MATH_ACCENT.matcher(s).replaceAll(m -> Matcher.quoteReplacement(mathAccent(m)));
-        s = SCRIPT.matcher(s).replaceAll("$1$2");
-      }
+        if (s.contains("_{") || s.contains("^{")) s = SCRIPT.matcher(s).replaceAll("$1$2");
+      } while (!s.equals(before) && s.indexOf('{') >= 0);
       // Protect escaped characters; an escaped dollar must survive the removal of math delimiters.
       s = ESCAPED.matcher(s).replaceAll(m -> m.group(1).equals("$") ? DOLLAR : "\u0000$1");
       s = SYMBOL.matcher(s).replaceAll(m -> Matcher.quoteReplacement(symbol(m)));
