@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Abstracta 0.1.0",
     description = "Self-hosted full-text search for scientific paper abstracts.",
-    subcommands = {IndexCommand.class, ExportCommand.class, ServeCommand.class})
+    subcommands = {
+      IndexCommand.class,
+      ExportCommand.class,
+      ServeCommand.class,
+      SearchCommand.class
+    })
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -1,17 +1,233 @@
 package org.abstracta.searchapi.cli;
 
+import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.abstracta.indexer.cli.AbstractaHome;
+import org.abstracta.indexer.index.IndexOptions;
+import org.abstracta.indexer.index.IndexRun;
+import org.abstracta.indexer.index.IndexSummary;
+import org.abstracta.indexer.index.IndexerException;
+import org.abstracta.searchapi.api.ApiConfig;
+import org.abstracta.searchapi.api.AppFactory;
+import org.abstracta.searchapi.search.IndexSearchService;
+import org.abstracta.searchapi.search.SearchService;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code abstracta serve}: the HTTP service. */
+/**
+ * {@code abstracta serve}: builds the sample index on first run, then serves the page and API until
+ * SIGTERM or Ctrl-C, when it stops the server and closes the index.
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Serve the search page and API.")
+    description = {
+      "Serve the search page and API. If the index directory holds no index yet, the bundled",
+      "sample corpus is indexed into it first.",
+      "Exit codes: 2 bad arguments or no index and no sample corpus, 3 port in use,",
+      "4 the index cannot be opened."
+    })
 public final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description = "index directory (default: ${DEFAULT-VALUE})")
+  Path index = AbstractaHome.defaultIndex();
+
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      defaultValue = "${env:ABSTRACTA_HOST:-127.0.0.1}",
+      description = "address to listen on (default: ${DEFAULT-VALUE}; env ABSTRACTA_HOST)")
+  String host;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "${env:ABSTRACTA_PORT:-7070}",
+      description =
+          "port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}; env ABSTRACTA_PORT)")
+  int port;
+
+  @Option(
+      names = "--cors-origins",
+      paramLabel = "LIST",
+      defaultValue = "*",
+      description =
+          "comma-separated origins whose pages may call the API, * for any (default: ${DEFAULT-VALUE})")
+  String corsOrigins;
+
+  /** A running server: the app and the index it serves. Closing stops both. */
+  public record Running(Javalin app, SearchService service, String url) implements AutoCloseable {
+    @Override
+    public void close() {
+      app.stop();
+      try {
+        service.close();
+      } catch (IOException e) {
+        System.err.println("warning: closing the index failed: " + e.getMessage());
+      }
+    }
+  }
+
+  /** Thrown by {@link #start()} with the exit code and a one-line message for the user. */
+  static final class ServeException extends Exception {
+    final int exitCode;
+
+    ServeException(String message, int exitCode) {
+      super(message);
+      this.exitCode = exitCode;
+    }
+  }
+
   @Override
-  public Integer call() {
-    System.out.println("The search server is not built yet.");
+  public Integer call() throws InterruptedException {
+    Running running;
+    try {
+      running = start();
+    } catch (ServeException e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      return e.exitCode;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("Stopping: closing the server and the index.");
+                  running.close();
+                  System.out.println("Stopped.");
+                  System.out.flush();
+                  stopped.countDown();
+                },
+                "abstracta-shutdown"));
+    stopped.await();
     return 0;
+  }
+
+  /** Indexes the sample corpus if needed, opens the index, starts the server. */
+  public Running start() throws ServeException {
+    PrintWriter out = spec.commandLine().getOut();
+    if (port < 0 || port > 65_535) {
+      throw new ParameterException(spec.commandLine(), "--port must be from 0 to 65535");
+    }
+    List<String> origins = ApiConfig.parseOrigins(corsOrigins);
+    out.printf(
+        Locale.ROOT,
+        "serve: index=%s host=%s port=%d cors-origins=%s%n",
+        index.toAbsolutePath().normalize(),
+        host,
+        port,
+        String.join(",", origins));
+    out.flush();
+    if (!hasIndex(index)) buildSample(out);
+
+    SearchService service;
+    try {
+      service = openIndex(index);
+    } catch (IOException | RuntimeException e) {
+      throw new ServeException("cannot open the index at " + index + ": " + e.getMessage(), 4);
+    }
+    Javalin app = AppFactory.create(service, new ApiConfig(origins, true));
+    try {
+      app.start(host, port);
+    } catch (JavalinBindException e) {
+      stopQuietly(app, service);
+      throw new ServeException(
+          "port "
+              + port
+              + " on "
+              + host
+              + " is in use; stop the other server or choose another with --port",
+          3);
+    } catch (RuntimeException e) {
+      stopQuietly(app, service);
+      throw new ServeException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), 3);
+    }
+    String shownHost = host.contains(":") ? "[" + host + "]" : host;
+    String url = "http://" + shownHost + ":" + app.port() + "/";
+    out.printf(
+        Locale.ROOT,
+        "Abstracta is serving %,d documents at %s (Ctrl-C to stop)%n",
+        service.stats().documents(),
+        url);
+    out.flush();
+    return new Running(app, service, url);
+  }
+
+  private void buildSample(PrintWriter out) throws ServeException {
+    Path corpus = AbstractaHome.sampleCorpus();
+    if (!Files.isDirectory(corpus)) {
+      throw new ServeException(
+          "no index at "
+              + index
+              + " and no bundled sample corpus at "
+              + corpus
+              + "; build one with 'abstracta index PATH --index "
+              + index
+              + "'",
+          2);
+    }
+    out.printf(Locale.ROOT, "No index at %s yet: indexing the sample corpus %s%n", index, corpus);
+    out.flush();
+    try {
+      IndexSummary s = IndexRun.run(List.of(corpus), IndexOptions.defaults(index));
+      out.printf(
+          Locale.ROOT,
+          "Indexed %,d records from %d files in %.1f s: %,d documents in %s%n",
+          s.read(),
+          s.files(),
+          s.seconds(),
+          s.documents(),
+          index);
+      if (s.skipped() > 0) out.printf(Locale.ROOT, "  (%,d records skipped)%n", s.skipped());
+      out.flush();
+    } catch (IndexerException e) {
+      throw new ServeException(e.getMessage(), e.exitCode());
+    }
+  }
+
+  /** The index-backed search service over {@code index}. */
+  static SearchService openIndex(Path index) throws IOException {
+    return IndexSearchService.open(index);
+  }
+
+  /** Whether {@code dir} holds a committed Lucene index. */
+  static boolean hasIndex(Path dir) {
+    if (!Files.isDirectory(dir)) return false;
+    try (Directory d = FSDirectory.open(dir)) {
+      return DirectoryReader.indexExists(d);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void stopQuietly(Javalin app, SearchService service) {
+    try {
+      app.stop();
+    } catch (RuntimeException ignored) {
+      // Nothing was started; nothing to stop.
+    }
+    try {
+      service.close();
+    } catch (IOException ignored) {
+      // Closing after a failed start: the failure reported is the start's.
+    }
   }
 }

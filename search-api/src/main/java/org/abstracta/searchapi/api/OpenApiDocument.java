@@ -1,0 +1,479 @@
+package org.abstracta.searchapi.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.abstracta.searchapi.search.SearchRequest;
+
+/**
+ * The OpenAPI 3.0 description of the HTTP API, served at {@code /openapi.json}. Built from the same
+ * constants the handlers validate with (sizes, facet names, sort orders), so limits cannot drift;
+ * {@code ApiOpenApiTest} checks that every route the app serves is described.
+ */
+final class OpenApiDocument {
+  private static final ObjectMapper M = new ObjectMapper();
+
+  private OpenApiDocument() {}
+
+  static String json() {
+    try {
+      return M.writerWithDefaultPrettyPrinter().writeValueAsString(build());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree always serializes", e);
+    }
+  }
+
+  static ObjectNode build() {
+    ObjectNode doc = M.createObjectNode();
+    doc.put("openapi", "3.0.3");
+    doc.putObject("info")
+        .put("title", "Abstracta search API")
+        .put("version", "0.1.0")
+        .put(
+            "description",
+            "Ranked keyword, phrase and faceted search over paper abstracts. Every route answers"
+                + " GET and HEAD (and OPTIONS for CORS preflight); other methods get 405. Errors"
+                + " are JSON {\"error\": code, \"message\": text} with a 4xx naming the bad"
+                + " parameter.");
+    ObjectNode paths = doc.putObject("paths");
+    search(paths);
+    papers(paths);
+    suggest(paths);
+    facets(paths);
+    simple(paths, "/api/stats", "stats", "What the served index holds", ref("Stats"));
+    ObjectNode health =
+        simple(paths, "/health", "health", "Liveness and document count", ref("Health"));
+    health.withObjectProperty("responses").set("503", error("The index cannot be read"));
+    textual(paths, "/metrics", "metrics", "Prometheus metrics", HttpMetrics.CONTENT_TYPE);
+    simple(
+        paths,
+        "/openapi.json",
+        "openapi",
+        "This document",
+        M.createObjectNode().put("type", "object"));
+    textual(
+        paths,
+        "/opensearch.xml",
+        "opensearch",
+        "OpenSearch description, for adding this server to a browser's search engines",
+        "application/opensearchdescription+xml");
+    doc.putObject("components").set("schemas", schemas());
+    return doc;
+  }
+
+  private static void search(ObjectNode paths) {
+    ObjectNode op = get(paths, "/api/search", "search", "Search papers");
+    ArrayNode p = op.putArray("parameters");
+    p.add(
+        query(
+            "q",
+            "Query text: words, \"phrases\", \"phrase\"~3, +must -exclude, AND OR NOT, (groups),"
+                + " title: abstract: author: subject: year:2019..2023 id:, prefix*, fuzzy~."
+                + " Empty or missing matches all documents. Malformed syntax is read leniently.",
+            string()));
+    p.add(filter("subject", "arXiv archive (cs) or category (cs.LG)", string()));
+    p.add(
+        filter(
+            "year",
+            "Year (2023) or range of years (2019..2023)",
+            string().put("pattern", "^\\d{1,4}(\\.\\.\\d{1,4})?$")));
+    p.add(filter("author", "Author name as listed in the author facet", string()));
+    p.add(filter("type", "Document type", enumOf("paper", "talk")));
+    p.add(filter("source", "Input the document came from (source facet value)", string()));
+    p.add(filter("hasCode", "Whether the paper links code", enumOf("true", "false")));
+    p.add(
+        query(
+            "sort",
+            "Result order",
+            enumOf("relevance", "newest", "oldest").put("default", "relevance")));
+    p.add(
+        query(
+            "page",
+            "1-based page; page × size may not exceed "
+                + SearchRequest.MAX_PAGE_DEPTH
+                + " (use cursor to go deeper). Ignored with cursor.",
+            integer(1, SearchRequest.MAX_PAGE_DEPTH, 1)));
+    p.add(
+        query(
+            "size",
+            "Hits per page",
+            integer(1, SearchRequest.MAX_SIZE, SearchRequest.DEFAULT_SIZE)));
+    p.add(query("cursor", "Opaque deep-paging cursor from a previous nextCursor", string()));
+    p.add(
+        query(
+            "facets",
+            "Facets to count, comma-separated from "
+                + String.join(", ", SearchParams.FILTERS)
+                + "; none counts none; default all",
+            string()));
+    p.add(
+        query(
+            "explain",
+            "Add to each hit a readable explanation of its score",
+            M.createObjectNode().put("type", "boolean").put("default", false)));
+    responses(op, ref("SearchResponse"), "400", "A parameter is invalid (named in the message)");
+  }
+
+  private static void papers(ObjectNode paths) {
+    ObjectNode op = get(paths, "/api/papers/{id}", "paper", "One whole document");
+    op.putArray("parameters").add(idParam());
+    responses(op, ref("Paper"), "404", "No paper has this id");
+
+    ObjectNode sim =
+        get(paths, "/api/papers/{id}/similar", "similar", "Papers like this one, best first");
+    sim.putArray("parameters")
+        .add(idParam())
+        .add(
+            query(
+                "size",
+                "How many",
+                integer(1, PaperController.SIMILAR_MAX, PaperController.SIMILAR_DEFAULT)));
+    responses(sim, ref("Similar"), "404", "No paper has this id");
+  }
+
+  private static void suggest(ObjectNode paths) {
+    ObjectNode op =
+        get(paths, "/api/suggest", "suggest", "Completions for a prefix: titles, authors, terms");
+    op.putArray("parameters")
+        .add(
+            query(
+                "q",
+                "What the user has typed so far (empty gives no suggestions)",
+                string().put("maxLength", SearchController.SUGGEST_MAX_CHARS)))
+        .add(
+            query(
+                "size",
+                "How many",
+                integer(1, SearchController.SUGGEST_MAX, SearchController.SUGGEST_DEFAULT)))
+        .add(
+            query(
+                "format",
+                "json (default), or opensearch for [query, [completions]] as browsers read it",
+                enumOf("json", "opensearch").put("default", "json")));
+    ObjectNode ok = responses(op, ref("Suggestions"), "400", "A parameter is invalid");
+    ok.withObjectProperty("content")
+        .putObject("application/x-suggestions+json")
+        .putObject("schema")
+        .put("type", "array")
+        .put("description", "With format=opensearch: [query, [completion, ...]]");
+  }
+
+  private static void facets(ObjectNode paths) {
+    ObjectNode op =
+        get(paths, "/api/facets/{facet}", "facetValues", "All values of one facet, with counts");
+    ObjectNode facet = M.createObjectNode();
+    facet.put("name", "facet").put("in", "path").put("required", true);
+    facet.set("schema", enumOf(SearchParams.FILTERS.toArray(String[]::new)));
+    op.putArray("parameters")
+        .add(facet)
+        .add(query("prefix", "Only values starting with this (case-insensitive)", string()))
+        .add(
+            query(
+                "size",
+                "How many values",
+                integer(
+                    1, SearchController.FACET_VALUES_MAX, SearchController.FACET_VALUES_DEFAULT)));
+    responses(op, ref("FacetValues"), "400", "Unknown facet or invalid parameter");
+  }
+
+  private static ObjectNode simple(
+      ObjectNode paths, String path, String id, String summary, ObjectNode schema) {
+    ObjectNode op = get(paths, path, id, summary);
+    ObjectNode ok = op.putObject("responses").putObject("200").put("description", "OK");
+    ok.putObject("content").putObject("application/json").set("schema", schema);
+    return op;
+  }
+
+  private static void textual(
+      ObjectNode paths, String path, String id, String summary, String mediaType) {
+    ObjectNode op = get(paths, path, id, summary);
+    op.putObject("responses")
+        .putObject("200")
+        .put("description", "OK")
+        .putObject("content")
+        .putObject(mediaType)
+        .putObject("schema")
+        .put("type", "string");
+  }
+
+  private static ObjectNode get(ObjectNode paths, String path, String id, String summary) {
+    ObjectNode op = paths.putObject(path).putObject("get");
+    op.put("operationId", id).put("summary", summary);
+    return op;
+  }
+
+  private static ObjectNode responses(
+      ObjectNode op, ObjectNode schema, String errorStatus, String errorText) {
+    ObjectNode responses = op.putObject("responses");
+    ObjectNode ok = responses.putObject("200").put("description", "OK");
+    ok.putObject("content").putObject("application/json").set("schema", schema);
+    responses.set(errorStatus, error(errorText));
+    return ok;
+  }
+
+  private static ObjectNode error(String text) {
+    ObjectNode r = M.createObjectNode().put("description", text);
+    r.putObject("content").putObject("application/json").set("schema", ref("Error"));
+    return r;
+  }
+
+  private static ObjectNode idParam() {
+    ObjectNode p = M.createObjectNode();
+    p.put("name", "id").put("in", "path").put("required", true);
+    p.put(
+        "description",
+        "arXiv id (with or without version or arXiv: prefix), DOI, or title id. Ids containing"
+            + " '/' (hep-ph/0701001, DOIs) may be given plainly or with %2F.");
+    p.set("schema", string());
+    return p;
+  }
+
+  private static ObjectNode query(String name, String description, ObjectNode schema) {
+    ObjectNode p = M.createObjectNode();
+    p.put("name", name).put("in", "query").put("description", description);
+    p.set("schema", schema);
+    return p;
+  }
+
+  /** A repeatable facet filter: OR within the parameter, AND across parameters. */
+  private static ObjectNode filter(String name, String description, ObjectNode item) {
+    ObjectNode schema = M.createObjectNode().put("type", "array");
+    schema.set("items", item);
+    ObjectNode p =
+        query(name, description + ". Repeatable: OR within one facet, AND across facets.", schema);
+    p.put("style", "form").put("explode", true);
+    return p;
+  }
+
+  private static ObjectNode schemas() {
+    ObjectNode s = M.createObjectNode();
+    s.set(
+        "Error",
+        object(
+            List.of("error", "message"),
+            "error",
+            string().put("description", "Stable code: invalid_parameter, not_found, ..."),
+            "message",
+            string(),
+            "parameter",
+            string().put("description", "The parameter at fault, when one is")));
+    ObjectNode subject = object(List.of("code", "label"), "code", string(), "label", string());
+    s.set("Subject", subject);
+    s.set(
+        "Highlights",
+        object(
+            List.of(),
+            "title",
+            nullableString("Title with matched words in <mark>, all else HTML-escaped"),
+            "abstract",
+            nullableString("Abstract snippet, marked and escaped likewise")));
+    s.set(
+        "Hit",
+        object(
+            List.of("id", "title", "authors", "subjects", "type", "hasCode", "highlights"),
+            "id",
+            string(),
+            "score",
+            M.createObjectNode().put("type", "number").put("nullable", true),
+            "title",
+            string(),
+            "authors",
+            arrayOf(string()),
+            "subjects",
+            arrayOf(ref("Subject")),
+            "date",
+            string().put("format", "date").put("nullable", true),
+            "type",
+            enumOf("paper", "talk"),
+            "hasCode",
+            bool(),
+            "highlights",
+            ref("Highlights"),
+            "explanation",
+            string().put("description", "Only with explain=true")));
+    ObjectNode facetValue =
+        object(
+            List.of("value", "label", "count", "selected"),
+            "value",
+            string(),
+            "label",
+            string(),
+            "count",
+            M.createObjectNode().put("type", "integer"),
+            "selected",
+            bool(),
+            "children",
+            arrayOf(ref("FacetValue")));
+    s.set("FacetValue", facetValue);
+    ObjectNode facetMap =
+        M.createObjectNode()
+            .put("type", "object")
+            .put(
+                "description",
+                "Per counted facet, its values; a facet's counts ignore its own filter");
+    facetMap.set("additionalProperties", arrayOf(ref("FacetValue")));
+    s.set(
+        "SearchResponse",
+        object(
+            List.of("total", "tookMs", "hits", "facets", "partial"),
+            "total",
+            M.createObjectNode().put("type", "integer").put("description", "Exact match count"),
+            "tookMs",
+            M.createObjectNode().put("type", "number"),
+            "hits",
+            arrayOf(ref("Hit")),
+            "facets",
+            facetMap,
+            "nextCursor",
+            nullableString("Cursor for the next page; null after the last"),
+            "didYouMean",
+            nullableString("A respelled query that finds more, when this one finds little"),
+            "partial",
+            bool().put("description", "The query ran out of time: results are incomplete")));
+    s.set("Similar", object(List.of("id", "hits"), "id", string(), "hits", arrayOf(ref("Hit"))));
+    s.set(
+        "Suggestion",
+        object(
+            List.of("text", "kind"),
+            "text",
+            string(),
+            "kind",
+            enumOf("title", "author", "term"),
+            "id",
+            string().put("description", "The paper's id, for a title")));
+    s.set(
+        "Suggestions",
+        object(
+            List.of("q", "suggestions"), "q", string(), "suggestions", arrayOf(ref("Suggestion"))));
+    s.set(
+        "FacetValues",
+        object(
+            List.of("facet", "values"), "facet", string(), "values", arrayOf(ref("FacetValue"))));
+    ObjectNode perType = M.createObjectNode().put("type", "object");
+    perType.putObject("additionalProperties").put("type", "integer");
+    s.set(
+        "Stats",
+        object(
+            List.of("documents", "perType", "generation"),
+            "documents",
+            M.createObjectNode().put("type", "integer"),
+            "perType",
+            perType,
+            "lastCommit",
+            nullableString("When the served commit was made (ISO instant)")
+                .put("format", "date-time"),
+            "generation",
+            M.createObjectNode().put("type", "integer")));
+    s.set(
+        "Health",
+        object(
+            List.of("status", "documents"),
+            "status",
+            enumOf("ok"),
+            "documents",
+            M.createObjectNode().put("type", "integer")));
+    s.set("Paper", paper());
+    return s;
+  }
+
+  private static ObjectNode paper() {
+    ObjectNode source =
+        object(List.of("file", "format"), "file", string(), "format", string(), "owner", string());
+    return object(
+        List.of("id", "type", "title", "authors", "subjects", "hasCode", "sources"),
+        "id",
+        string(),
+        "type",
+        enumOf("paper", "talk"),
+        "title",
+        string(),
+        "abstract",
+        string(),
+        "authors",
+        arrayOf(string()),
+        "authorsTruncated",
+        bool(),
+        "authorCount",
+        M.createObjectNode().put("type", "integer"),
+        "affiliations",
+        arrayOf(string()),
+        "subjects",
+        arrayOf(ref("Subject")),
+        "date",
+        string().put("format", "date"),
+        "yearInferred",
+        bool(),
+        "hasCode",
+        bool(),
+        "links",
+        arrayOf(string()),
+        "doi",
+        string(),
+        "votes",
+        M.createObjectNode().put("type", "integer"),
+        "sources",
+        arrayOf(source),
+        "speakers",
+        arrayOf(string()),
+        "location",
+        string(),
+        "start",
+        string().put("format", "date-time"),
+        "end",
+        string().put("format", "date-time"),
+        "bio",
+        string());
+  }
+
+  private static ObjectNode object(List<String> required, Object... nameSchemaPairs) {
+    ObjectNode o = M.createObjectNode().put("type", "object");
+    if (!required.isEmpty()) {
+      ArrayNode r = o.putArray("required");
+      required.forEach(r::add);
+    }
+    ObjectNode props = o.putObject("properties");
+    for (int i = 0; i < nameSchemaPairs.length; i += 2) {
+      props.set((String) nameSchemaPairs[i], (ObjectNode) nameSchemaPairs[i + 1]);
+    }
+    return o;
+  }
+
+  private static ObjectNode ref(String name) {
+    return M.createObjectNode().put("$ref", "#/components/schemas/" + name);
+  }
+
+  private static ObjectNode string() {
+    return M.createObjectNode().put("type", "string");
+  }
+
+  private static ObjectNode nullableString(String description) {
+    return string().put("nullable", true).put("description", description);
+  }
+
+  private static ObjectNode bool() {
+    return M.createObjectNode().put("type", "boolean");
+  }
+
+  private static ObjectNode arrayOf(ObjectNode items) {
+    ObjectNode a = M.createObjectNode().put("type", "array");
+    a.set("items", items);
+    return a;
+  }
+
+  private static ObjectNode enumOf(String... values) {
+    ObjectNode e = string();
+    ArrayNode a = e.putArray("enum");
+    for (String v : values) a.add(v);
+    return e;
+  }
+
+  private static ObjectNode integer(int min, int max, int dflt) {
+    return M.createObjectNode()
+        .put("type", "integer")
+        .put("minimum", min)
+        .put("maximum", max)
+        .put("default", dflt);
+  }
+}

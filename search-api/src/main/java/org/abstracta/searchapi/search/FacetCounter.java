@@ -1,0 +1,196 @@
+package org.abstracta.searchapi.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.abstracta.indexer.schema.Facets;
+import org.abstracta.indexer.text.SubjectCatalog;
+import org.abstracta.searchapi.search.FacetResult.FacetValue;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+
+/**
+ * Turns collected hits into the API's facet counts: each dimension counted over the hits of the
+ * query with every filter but its own (the drill-sideways hits when it has a filter), subject as
+ * archive → categories with labels, years newest first, authors top ten, and selected values always
+ * listed.
+ */
+final class FacetCounter {
+  static final int TOP_AUTHORS = 10;
+  static final int TOP_VALUES = 20;
+
+  private final PaperSearcher searcher;
+  private final FacetFilters filters;
+  private final Map<FacetsCollector, SortedSetDocValuesFacetCounts> facetCounts =
+      new IdentityHashMap<>();
+  private final Map<FacetsCollector, SortedSetDocValuesFacetCounts> authorCounts =
+      new IdentityHashMap<>();
+
+  FacetCounter(PaperSearcher searcher, FacetFilters filters) {
+    this.searcher = searcher;
+    this.filters = filters;
+  }
+
+  /** One result per dimension in {@code dims}, in {@link Facets#ALL} order. */
+  List<FacetResult> count(
+      List<String> dims, FacetsCollector drillDown, Map<String, FacetsCollector> sideways)
+      throws IOException {
+    List<FacetResult> out = new ArrayList<>();
+    for (String dim : dims) {
+      FacetsCollector hits = sideways.getOrDefault(dim, drillDown);
+      SortedSetDocValuesFacetCounts counts = counts(dim, hits);
+      out.add(new FacetResult(dim, counts == null ? List.of() : values(dim, counts)));
+    }
+    return out;
+  }
+
+  /** Every value of {@code dim} over all documents whose value or label starts with prefix. */
+  FacetResult allValues(String dim, String prefix, int size) throws IOException {
+    if (Facets.AUTHOR.equals(dim)) {
+      List<FacetValue> values = new ArrayList<>();
+      for (AuthorNames.Name n : searcher.authorNames().withPrefix(prefix, size)) {
+        values.add(new FacetValue(n.label(), n.label(), n.count(), false, List.of()));
+      }
+      return new FacetResult(dim, values);
+    }
+    SortedSetDocValuesFacetCounts counts = searcher.allCounts();
+    if (counts == null) return new FacetResult(dim, List.of());
+    String p = Folding.fold(prefix == null ? "" : prefix.strip());
+    List<FacetValue> values = new ArrayList<>();
+    for (FacetValue v : values(dim, counts, Integer.MAX_VALUE)) {
+      List<FacetValue> children =
+          v.children().stream().filter(c -> matches(c, p)).limit(size).toList();
+      if (matches(v, p) || !children.isEmpty()) {
+        values.add(
+            new FacetValue(
+                v.value(),
+                v.label(),
+                v.count(),
+                v.selected(),
+                matches(v, p) ? v.children() : children));
+      }
+      if (values.size() >= size) break;
+    }
+    return new FacetResult(dim, values);
+  }
+
+  private static boolean matches(FacetValue v, String foldedPrefix) {
+    return Folding.wordStartsWith(Folding.fold(v.value()), foldedPrefix)
+        || Folding.wordStartsWith(Folding.fold(v.label()), foldedPrefix);
+  }
+
+  private SortedSetDocValuesFacetCounts counts(String dim, FacetsCollector hits)
+      throws IOException {
+    SortedSetDocValuesReaderState state = searcher.state(dim);
+    if (state == null) return null;
+    Map<FacetsCollector, SortedSetDocValuesFacetCounts> cache =
+        Facets.AUTHOR.equals(dim) ? authorCounts : facetCounts;
+    SortedSetDocValuesFacetCounts c = cache.get(hits);
+    if (c == null) {
+      c = new SortedSetDocValuesFacetCounts(state, hits);
+      cache.put(hits, c);
+    }
+    return c;
+  }
+
+  private List<FacetValue> values(String dim, SortedSetDocValuesFacetCounts counts)
+      throws IOException {
+    return values(dim, counts, dim.equals(Facets.AUTHOR) ? TOP_AUTHORS : TOP_VALUES);
+  }
+
+  private List<FacetValue> values(String dim, SortedSetDocValuesFacetCounts counts, int top)
+      throws IOException {
+    if (Facets.SUBJECT.equals(dim)) return subjects(counts, top);
+    if (Facets.YEAR.equals(dim)) return years(counts);
+    List<FacetValue> out = new ArrayList<>();
+    for (LabelAndValue lv : children(counts, top, dim)) {
+      out.add(flat(dim, lv.label, lv.value.longValue()));
+    }
+    // A selected value stays visible even when it is not among the top values.
+    for (String v : filters.selectedValues(dim)) {
+      if (out.stream().noneMatch(f -> f.value().equals(v))) {
+        Number n = counts.getSpecificValue(dim, v);
+        out.add(flat(dim, v, n == null ? 0 : Math.max(0, n.longValue())));
+      }
+    }
+    return out;
+  }
+
+  private FacetValue flat(String dim, String value, long count) {
+    return new FacetValue(value, label(dim, value), count, filters.selected(dim, value), List.of());
+  }
+
+  private List<FacetValue> subjects(SortedSetDocValuesFacetCounts counts, int top)
+      throws IOException {
+    List<FacetValue> out = new ArrayList<>();
+    for (LabelAndValue archive : children(counts, top, Facets.SUBJECT)) {
+      List<FacetValue> categories = new ArrayList<>();
+      for (LabelAndValue cat : children(counts, top, Facets.SUBJECT, archive.label)) {
+        categories.add(
+            new FacetValue(
+                cat.label,
+                SubjectCatalog.subject(cat.label).label(),
+                cat.value.longValue(),
+                filters.selected(Facets.SUBJECT, cat.label),
+                List.of()));
+      }
+      out.add(
+          new FacetValue(
+              archive.label,
+              SubjectCatalog.archiveLabel(archive.label),
+              archive.value.longValue(),
+              filters.selected(Facets.SUBJECT, archive.label),
+              List.copyOf(categories)));
+    }
+    return out;
+  }
+
+  private List<FacetValue> years(SortedSetDocValuesFacetCounts counts) throws IOException {
+    List<LabelAndValue> all = children(counts, Integer.MAX_VALUE, Facets.YEAR);
+    List<LabelAndValue> sorted = new ArrayList<>(all);
+    sorted.sort(Comparator.comparing((LabelAndValue lv) -> lv.label).reversed());
+    List<FacetValue> out = new ArrayList<>();
+    for (LabelAndValue lv : sorted) out.add(flat(Facets.YEAR, lv.label, lv.value.longValue()));
+    return out;
+  }
+
+  private static List<LabelAndValue> children(
+      SortedSetDocValuesFacetCounts counts, int top, String dim, String... path)
+      throws IOException {
+    try {
+      org.apache.lucene.facet.FacetResult r =
+          top == Integer.MAX_VALUE
+              ? counts.getAllChildren(dim, path)
+              : counts.getTopChildren(top, dim, path);
+      if (r == null) return List.of();
+      List<LabelAndValue> out = new ArrayList<>(List.of(r.labelValues));
+      if (top == Integer.MAX_VALUE) {
+        // getAllChildren lists in index order: most documents first, like getTopChildren.
+        out.sort(
+            Comparator.comparingLong((LabelAndValue lv) -> -lv.value.longValue())
+                .thenComparing(lv -> lv.label));
+      }
+      return out;
+    } catch (IllegalArgumentException e) {
+      return List.of(); // the dimension or path has no value in this snapshot
+    }
+  }
+
+  /** The display label of a flat facet value. */
+  static String label(String dim, String value) {
+    return switch (dim) {
+      case Facets.TYPE ->
+          value.isEmpty()
+              ? value
+              : value.substring(0, 1).toUpperCase(Locale.ROOT) + value.substring(1);
+      case Facets.HAS_CODE -> "true".equals(value) ? "Has code" : "No code";
+      default -> value;
+    };
+  }
+}

@@ -1,0 +1,28 @@
+package org.abstracta.searchapi.search;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.abstracta.indexer.model.Subject;
+
+/**
+ * One search hit.
+ *
+ * @param highlights title and abstract snippets: matched words in {@code <mark>}, all else
+ *     HTML-escaped
+ * @param explanation why it scored as it did, in words; null unless asked for
+ */
+public record Hit(
+    String id,
+    float score,
+    String title,
+    List<String> authors,
+    List<Subject> subjects,
+    LocalDate date,
+    String type,
+    boolean hasCode,
+    Highlights highlights,
+    String explanation) {
+
+  /** Escaped, marked-up snippets of title and abstract. */
+  public record Highlights(String title, String abstractText) {}
+}

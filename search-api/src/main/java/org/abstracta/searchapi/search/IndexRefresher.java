@@ -1,0 +1,111 @@
+package org.abstracta.searchapi.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+
+/**
+ * Keeps the served snapshot current: one {@link SearcherManager} over the index directory, and a
+ * daemon thread that asks it every {@code interval} whether another process committed (an {@code
+ * abstracta index} run), so new commits are served within about that interval without a restart. An
+ * index directory without a commit yet is served as empty until its first commit appears.
+ */
+final class IndexRefresher implements Closeable {
+  private static final System.Logger LOG = System.getLogger(IndexRefresher.class.getName());
+
+  /** What to do with the current snapshot's searcher. */
+  interface SearcherFunction<T> {
+    T apply(PaperSearcher searcher) throws IOException;
+  }
+
+  private final Directory directory;
+  private final ScheduledExecutorService timer;
+  private volatile SearcherManager manager;
+  private volatile boolean closed;
+
+  IndexRefresher(Directory directory, Duration interval) throws IOException {
+    this.directory = directory;
+    openIfCommitted();
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "abstracta-index-refresher");
+              t.setDaemon(true);
+              return t;
+            });
+    long ms = interval.toMillis();
+    timer.scheduleWithFixedDelay(this::refresh, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Runs {@code fn} on the current snapshot, or returns {@code whenEmpty} while there is none. The
+   * searcher is released afterwards, also when {@code fn} throws.
+   */
+  <T> T withSearcher(SearcherFunction<T> fn, T whenEmpty) {
+    SearcherManager m = manager;
+    if (m == null) return whenEmpty;
+    PaperSearcher s;
+    try {
+      s = (PaperSearcher) m.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      return fn.apply(s);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      try {
+        m.release(s);
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "releasing a searcher failed", e);
+      }
+    }
+  }
+
+  /** Checks for a new commit now (also what the timer does). */
+  void refresh() {
+    if (closed) return;
+    try {
+      SearcherManager m = manager;
+      if (m == null) openIfCommitted();
+      else m.maybeRefresh();
+    } catch (IOException | RuntimeException e) {
+      // A commit being written or a directory briefly unreadable: try again on the next tick.
+      LOG.log(Level.WARNING, "index refresh failed, will retry: " + e);
+    }
+  }
+
+  private synchronized void openIfCommitted() throws IOException {
+    if (manager != null || closed) return;
+    boolean exists;
+    try {
+      exists = DirectoryReader.indexExists(directory);
+    } catch (IOException e) {
+      exists = false; // the directory does not exist yet
+    }
+    if (exists) manager = new SearcherManager(directory, PaperSearcher.factory());
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    closed = true;
+    timer.shutdownNow();
+    try {
+      timer.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    SearcherManager m = manager;
+    manager = null;
+    if (m != null) m.close();
+  }
+}

@@ -1,0 +1,48 @@
+package org.abstracta.searchapi.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A validated search request, free of HTTP: what {@code GET /api/search} and {@code abstracta
+ * search} turn their parameters into.
+ *
+ * @param query the user's query text (may be empty: all documents); never rejected for syntax
+ * @param filters facet filters: dimension ({@code subject}, {@code year}, {@code author}, {@code
+ *     type}, {@code source}, {@code hasCode}) to values; OR within a dimension, AND across; a year
+ *     value may be a range {@code 2019..2023}
+ * @param sort result order
+ * @param page 1-based page (ignored when {@code cursor} is given)
+ * @param size hits per page, 1..{@link #MAX_SIZE}
+ * @param cursor opaque deep-paging cursor from a previous result's {@code nextCursor}, or null
+ * @param facets dimensions to count; null counts all, empty counts none
+ * @param explain add a readable explanation of each hit's score
+ */
+public record SearchRequest(
+    String query,
+    Map<String, List<String>> filters,
+    SortOrder sort,
+    int page,
+    int size,
+    String cursor,
+    Set<String> facets,
+    boolean explain) {
+  public static final int MAX_SIZE = 100;
+  public static final int DEFAULT_SIZE = 10;
+
+  /** The deepest page reachable with {@code page}; deeper needs {@code cursor}. */
+  public static final int MAX_PAGE_DEPTH = 10_000;
+
+  public SearchRequest {
+    query = query == null ? "" : query;
+    filters = filters == null ? Map.of() : Map.copyOf(filters);
+    sort = sort == null ? SortOrder.RELEVANCE : sort;
+    if (facets != null) facets = Set.copyOf(facets);
+  }
+
+  public static SearchRequest of(String query) {
+    return new SearchRequest(
+        query, Map.of(), SortOrder.RELEVANCE, 1, DEFAULT_SIZE, null, null, false);
+  }
+}

@@ -1,0 +1,145 @@
+package org.abstracta.searchapi.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.abstracta.indexer.schema.Analyzers;
+import org.abstracta.indexer.schema.Fields;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * Query-side analysis with the index's own analyzers (so a query word becomes exactly the terms the
+ * indexer wrote). Text fields yield, per position, an exact term ({@code =word}) and, unless it is
+ * a stop word, a stem.
+ */
+final class TextAnalysis {
+  private static final Analyzer TEXT = Analyzers.text();
+  private static final Analyzer NAMES = Analyzers.names();
+
+  /**
+   * The text chain up to (not including) the exact/stem split: the surface words whose exact term
+   * is {@code =word}. Highlighting uses it with {@link #stem} instead of the whole chain, which
+   * costs several times more per word.
+   */
+  private static final Analyzer SURFACE =
+      new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+          StandardTokenizer source = new StandardTokenizer();
+          TokenStream s = new EnglishPossessiveFilter(source);
+          s = new LowerCaseFilter(s);
+          s = new ASCIIFoldingFilter(s);
+          return new TokenStreamComponents(source, s);
+        }
+      };
+
+  private static final int MAX_CACHED_STEMS = 200_000;
+  private static final Map<String, String> STEMS = new ConcurrentHashMap<>();
+  private static final String NO_STEM = "";
+
+  /** A term at a position, with the character offsets of the word it came from. */
+  record Tok(String term, int position, int start, int end) {
+    boolean exact() {
+      return term.startsWith(Analyzers.EXACT_MARK);
+    }
+  }
+
+  private TextAnalysis() {}
+
+  static boolean isText(String field) {
+    return Fields.TITLE.equals(field) || Fields.ABSTRACT.equals(field);
+  }
+
+  /** The analyzer the index uses for {@code field}. */
+  static Analyzer analyzer(String field) {
+    return Fields.AUTHORS.equals(field) ? NAMES : TEXT;
+  }
+
+  /** Every term of {@code text} as the index would hold it in {@code field}. */
+  static List<Tok> tokens(String field, String text) {
+    return run(analyzer(field), field, text);
+  }
+
+  private static List<Tok> run(Analyzer analyzer, String field, String text) {
+    List<Tok> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      int position = -1;
+      while (ts.incrementToken()) {
+        position += inc.getPositionIncrement();
+        out.add(new Tok(term.toString(), position, offset.startOffset(), offset.endOffset()));
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysis of an in-memory string failed", e);
+    }
+    return out;
+  }
+
+  /** The surface words of a text field's value (lower case, folded), with positions and offsets. */
+  static List<Tok> surfaceWords(String text) {
+    return run(SURFACE, Fields.TITLE, text);
+  }
+
+  /**
+   * The index's stem of one surface word (from {@link #surfaceWords}), or null for a stop word.
+   * Cached: the same words recur across abstracts.
+   */
+  static String stem(String surfaceWord) {
+    String cached = STEMS.get(surfaceWord);
+    if (cached == null) {
+      cached = NO_STEM;
+      for (Tok t : tokens(Fields.TITLE, surfaceWord)) {
+        if (!t.exact()) {
+          cached = t.term();
+          break;
+        }
+      }
+      if (STEMS.size() >= MAX_CACHED_STEMS) STEMS.clear();
+      STEMS.put(surfaceWord, cached);
+    }
+    return cached.isEmpty() ? null : cached;
+  }
+
+  /** Stems only (text fields) or every term (authors), for ranked words. */
+  static List<Tok> rankedTerms(String field, String text) {
+    List<Tok> all = tokens(field, text);
+    if (!isText(field)) return all;
+    List<Tok> stems = new ArrayList<>();
+    for (Tok t : all) if (!t.exact()) stems.add(t);
+    return stems;
+  }
+
+  /** Exact terms only (text fields) or every term (authors), for quoted phrases. */
+  static List<Tok> exactTerms(String field, String text) {
+    List<Tok> all = tokens(field, text);
+    if (!isText(field)) return all;
+    List<Tok> exact = new ArrayList<>();
+    for (Tok t : all) if (t.exact()) exact.add(t);
+    return exact;
+  }
+
+  /** {@code text} lower-cased and accent-folded as one term, as the field's normalizer does. */
+  static String normalize(String field, String text) {
+    return analyzer(field).normalize(field, text).utf8ToString();
+  }
+
+  /** The exact-term form of a normalized word in a text field. */
+  static String exact(String field, String normalizedWord) {
+    return isText(field) ? Analyzers.EXACT_MARK + normalizedWord : normalizedWord;
+  }
+}

@@ -1,0 +1,93 @@
+package org.abstracta.searchapi.search;
+
+import java.util.List;
+import org.abstracta.searchapi.search.PrefixExpander.Expansion;
+import org.abstracta.searchapi.search.TextAnalysis.Tok;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Builds the per-field queries for words and phrases in the full-text fields ({@code title}, {@code
+ * abstract}, {@code authors}). Each method returns null when the text yields nothing to search in
+ * that field (a stop word, punctuation, a prefix no word starts).
+ */
+final class TextQueries {
+  private final PrefixExpander expander;
+
+  TextQueries(PrefixExpander expander) {
+    this.expander = expander;
+  }
+
+  /**
+   * A ranked word: its stem, or for a word the analyzer splits ({@code non-invasive}, {@code
+   * Pérez-Ortiz}) the phrase of its parts.
+   */
+  Query ranked(String field, String text) {
+    return termOrPhrase(field, TextAnalysis.rankedTerms(field, text), 0);
+  }
+
+  /** A quoted phrase on exact (unstemmed) terms; {@code slop} moves allowed. */
+  Query exact(String field, String text, int slop) {
+    return termOrPhrase(field, TextAnalysis.exactTerms(field, text), slop);
+  }
+
+  /** Whether {@code text} is only stop words in the text fields (no stems, some exact terms). */
+  static boolean onlyStopWords(String text) {
+    List<Tok> all = TextAnalysis.tokens("title", text);
+    return !all.isEmpty() && all.stream().allMatch(Tok::exact);
+  }
+
+  /** Words starting with {@code text}: exact terms for text fields, the most frequent first. */
+  Query prefix(String field, String text) {
+    String normalized = TextAnalysis.normalize(field, text);
+    if (normalized.isEmpty()) return null;
+    List<Expansion> words =
+        expander.expand(
+            field, TextAnalysis.exact(field, normalized), QueryLimits.MAX_PREFIX_EXPANSIONS);
+    if (words.isEmpty()) return null;
+    if (words.size() == 1) return new TermQuery(words.getFirst().term());
+    // One pseudo-word: a document's score does not grow with how many expansions it holds.
+    SynonymQuery.Builder b = new SynonymQuery.Builder(field);
+    for (Expansion e : words) b.addTerm(e.term());
+    return b.build();
+  }
+
+  /** Words within {@code edits} edits of {@code text} (exact terms for text fields). */
+  static Query fuzzy(String field, String text, int edits) {
+    String normalized = TextAnalysis.normalize(field, text);
+    if (normalized.isEmpty()) return null;
+    Term term = new Term(field, TextAnalysis.exact(field, normalized));
+    if (edits == 0) return new TermQuery(term);
+    // In text fields the exact mark is a shared first character: a prefix of 1 costs nothing.
+    int prefix = TextAnalysis.isText(field) ? 1 : 0;
+    return new FuzzyQuery(term, edits, prefix, QueryLimits.MAX_FUZZY_EXPANSIONS, true);
+  }
+
+  /** Edits for {@code word~}: none for short words, one up to five letters, else two. */
+  static int autoEdits(String text) {
+    int n = text.codePointCount(0, text.length());
+    return n <= 2 ? 0 : n <= 5 ? 1 : 2;
+  }
+
+  /** {@code q} weighted by its field's weight, or null. */
+  static Query weighted(String field, Query q) {
+    if (q == null) return null;
+    float w = Relevance.weight(field);
+    return w == 1f ? q : new BoostQuery(q, w);
+  }
+
+  private static Query termOrPhrase(String field, List<Tok> toks, int slop) {
+    if (toks.isEmpty()) return null;
+    if (toks.size() == 1) return new TermQuery(new Term(field, toks.getFirst().term()));
+    PhraseQuery.Builder b = new PhraseQuery.Builder();
+    int first = toks.getFirst().position();
+    for (Tok t : toks) b.add(new Term(field, t.term()), t.position() - first);
+    b.setSlop(slop);
+    return b.build();
+  }
+}

@@ -1,0 +1,228 @@
+package org.abstracta.searchapi.search;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.abstracta.indexer.schema.Fields;
+import org.abstracta.searchapi.search.ParsedQuery.Unit;
+import org.abstracta.searchapi.search.QueryNode.Clause;
+import org.abstracta.searchapi.search.QueryNode.Group;
+import org.abstracta.searchapi.search.QueryNode.Phrase;
+import org.abstracta.searchapi.search.QueryNode.Word;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * Maps the text a user typed to the Lucene query that answers it (SPEC "Query syntax"): {@link
+ * QuerySyntax} reads the text into a tree, this class turns each node into a query with {@link
+ * TextQueries} (words, phrases, prefixes, fuzzy terms) and {@link StructuredQueries} (subject,
+ * year, id).
+ *
+ * <ul>
+ *   <li>A plain word is searched as its stem in title, abstract and authors, weighted per {@link
+ *       Relevance}; a word that is an arXiv id or DOI also matches that paper's id, far above all.
+ *   <li>Optional clauses side by side rank; when all of them match a document it gets {@link
+ *       Relevance#ALL_WORDS_BONUS}, so documents with every word come first.
+ *   <li>Quoted phrases match exact (unstemmed) terms; {@code "a b"~N} allows N moves.
+ *   <li>Stop words are ignored in ranked words, except in a query of stop words only, which then
+ *       matches them exactly.
+ *   <li>A leading wildcard is not one: {@code *ing} is the word {@code ing}.
+ * </ul>
+ *
+ * <p>The text never causes a syntax error; only {@link QueryLimits} reject a query.
+ */
+public final class UserQueryParser {
+  private static final List<String> RANKED_FIELDS =
+      List.of(Fields.TITLE, Fields.ABSTRACT, Fields.AUTHORS);
+
+  private final TextQueries text;
+  private final List<Unit> units = new ArrayList<>();
+  private final List<String> words = new ArrayList<>();
+  private boolean keepStopWords;
+
+  public UserQueryParser(IndexReader reader) {
+    this.text = new TextQueries(new PrefixExpander(reader));
+  }
+
+  /** The query for {@code userText}; throws {@link InvalidRequestException} only past a limit. */
+  public ParsedQuery parse(String userText) {
+    String s = userText == null ? "" : userText.strip();
+    if (s.length() > QueryLimits.MAX_QUERY_LENGTH) {
+      throw QueryLimits.tooMuch(
+          "query_too_long",
+          "the query is longer than " + QueryLimits.MAX_QUERY_LENGTH + " characters");
+    }
+    Group tree = QuerySyntax.parse(s);
+    if (tree.clauses().isEmpty()) {
+      return new ParsedQuery(new MatchAllDocsQuery(), true, List.of(), List.of());
+    }
+    Query q = group(tree, false);
+    if (q == null) {
+      // Only stop words ("the who"), or nothing searchable: try the stop words as exact words.
+      units.clear();
+      words.clear();
+      keepStopWords = true;
+      q = group(tree, false);
+    }
+    if (q == null) q = new MatchNoDocsQuery("no searchable words");
+    return new ParsedQuery(q, false, List.copyOf(units), List.copyOf(words));
+  }
+
+  private Query node(QueryNode n, boolean negated) {
+    return switch (n) {
+      case Group g -> group(g, negated);
+      case Word w -> word(w, negated);
+      case Phrase p -> phrase(p, negated);
+    };
+  }
+
+  private Query group(Group g, boolean negated) {
+    List<Query> should = new ArrayList<>();
+    List<Query> must = new ArrayList<>();
+    List<Query> mustNot = new ArrayList<>();
+    for (Clause c : g.clauses()) {
+      boolean not = c.occur() == Occur.MUST_NOT;
+      Query q = node(c.node(), negated != not);
+      if (q == null) continue;
+      switch (c.occur()) {
+        case MUST -> must.add(q);
+        case MUST_NOT -> mustNot.add(q);
+        default -> should.add(q);
+      }
+    }
+    if (should.isEmpty() && must.isEmpty() && mustNot.isEmpty()) return null;
+    if (mustNot.isEmpty() && should.size() + must.size() == 1) {
+      return should.isEmpty() ? must.getFirst() : should.getFirst();
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Query q : must) b.add(q, Occur.MUST);
+    for (Query q : should) b.add(q, Occur.SHOULD);
+    for (Query q : mustNot) b.add(q, Occur.MUST_NOT);
+    if (should.isEmpty() && must.isEmpty()) b.add(new MatchAllDocsQuery(), Occur.MUST);
+    if (should.size() >= 2) {
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      for (Query q : should) all.add(q, Occur.FILTER);
+      b.add(
+          new BoostQuery(new ConstantScoreQuery(all.build()), Relevance.ALL_WORDS_BONUS),
+          Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  private Query word(Word w, boolean negated) {
+    String field = w.field();
+    if (Fields.SUBJECT.equals(field)) {
+      Query q =
+          w.prefix()
+              ? new ConstantScoreQuery(
+                  new PrefixQuery(
+                      new Term(Fields.SUBJECT, StructuredQueries.subjectCode(w.text()))))
+              : StructuredQueries.subject(w.text());
+      return unit(negated, "'" + w.text() + "'", Map.of(Fields.SUBJECT, q), q);
+    }
+    if (Fields.YEAR.equals(field)) {
+      Query q = StructuredQueries.year(w.text());
+      if (q != null) return unit(negated, "'" + w.text() + "'", Map.of(Fields.YEAR, q), q);
+      field = null; // "year:recent" is read as a word
+    }
+    if (Fields.ID.equals(field)) {
+      Query q = StructuredQueries.id(w.text());
+      return q == null ? null : idUnit(negated, w.text(), q);
+    }
+    Map<String, Query> perField = new LinkedHashMap<>();
+    boolean stopWord = TextQueries.onlyStopWords(w.text());
+    if (stopWord && !keepStopWords && !w.prefix() && w.fuzzy() == QueryLexer.NOT_FUZZY) {
+      return null; // "the", "of": no meaning in a ranked query
+    }
+    int edits = edits(w);
+    for (String f : fields(field)) {
+      Query q;
+      if (w.prefix()) q = text.prefix(f, w.text());
+      else if (edits != QueryLexer.NOT_FUZZY) q = TextQueries.fuzzy(f, w.text(), edits);
+      else if (stopWord) q = Fields.AUTHORS.equals(f) ? null : text.exact(f, w.text(), 0);
+      else q = text.ranked(f, w.text());
+      if (q != null) perField.put(f, TextQueries.weighted(f, q));
+    }
+    if (field == null && StructuredQueries.looksLikeId(w.text())) {
+      perField.put(Fields.ID, new BoostQuery(StructuredQueries.id(w.text()), Relevance.ID_BOOST));
+    }
+    if (!negated && !w.prefix() && edits == QueryLexer.NOT_FUZZY) words.add(w.text());
+    String label = "'" + w.text() + (w.prefix() ? "*" : "") + (edits > 0 ? "~" : "") + "'";
+    return unit(negated, label, perField, null);
+  }
+
+  private Query phrase(Phrase p, boolean negated) {
+    String field = p.field();
+    if (Fields.SUBJECT.equals(field) || Fields.YEAR.equals(field) || Fields.ID.equals(field)) {
+      return word(
+          new Word(p.text(), field, false, QueryLexer.NOT_FUZZY), negated); // subject:"cs.LG"
+    }
+    Map<String, Query> perField = new LinkedHashMap<>();
+    for (String f : fields(field)) {
+      perField.put(f, TextQueries.weighted(f, text.exact(f, p.text(), p.slop())));
+    }
+    if (field == null && StructuredQueries.looksLikeId(p.text())) {
+      perField.put(Fields.ID, new BoostQuery(StructuredQueries.id(p.text()), Relevance.ID_BOOST));
+    }
+    String label = "\"" + p.text().strip() + "\"" + (p.slop() > 0 ? "~" + p.slop() : "");
+    return unit(negated, label, perField, null);
+  }
+
+  private Query idUnit(boolean negated, String id, Query q) {
+    Query boosted = new BoostQuery(q, Relevance.ID_BOOST);
+    return unit(negated, "'" + id + "'", Map.of(Fields.ID, boosted), boosted);
+  }
+
+  /** Records a positive unit for explanations; returns its query (the fields' disjunction). */
+  private Query unit(boolean negated, String label, Map<String, Query> perField, Query single) {
+    Map<String, Query> present = new LinkedHashMap<>();
+    perField.forEach(
+        (f, q) -> {
+          if (q != null) present.put(f, q);
+        });
+    if (present.isEmpty()) return null;
+    if (!negated) units.add(new Unit(label, Collections.unmodifiableMap(present)));
+    if (single != null) return single;
+    if (present.size() == 1) return present.values().iterator().next();
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Query q : present.values()) b.add(q, Occur.SHOULD);
+    return b.build();
+  }
+
+  private static int edits(Word w) {
+    if (w.fuzzy() == QueryLexer.NOT_FUZZY) return QueryLexer.NOT_FUZZY;
+    int edits = w.fuzzy() == QueryLexer.AUTO_EDITS ? TextQueries.autoEdits(w.text()) : w.fuzzy();
+    if (edits > QueryLimits.MAX_FUZZY_EDITS) {
+      throw QueryLimits.tooMuch(
+          "fuzzy_too_loose",
+          "'"
+              + w.text()
+              + "~"
+              + edits
+              + "' allows too many edits; at most "
+              + QueryLimits.MAX_FUZZY_EDITS);
+    }
+    return edits;
+  }
+
+  /** The full-text fields a word searches: all, or the one it names. */
+  private static List<String> fields(String field) {
+    if (field == null) return RANKED_FIELDS;
+    return switch (field) {
+      case "title" -> List.of(Fields.TITLE);
+      case "abstract" -> List.of(Fields.ABSTRACT);
+      case "author" -> List.of(Fields.AUTHORS);
+      default -> RANKED_FIELDS;
+    };
+  }
+}

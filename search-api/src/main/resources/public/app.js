@@ -1,0 +1,865 @@
+// Abstracta's search page (/) and paper page (/papers/{id}). No build step, no dependencies.
+//
+// Safety rule: text from the index is only ever set with textContent. The one exception is the
+// API's highlight strings (title and abstract snippets, already HTML-escaped with <mark> around
+// matches); they go through setHighlighted(), which parses them inertly and keeps nothing but text
+// and <mark>.
+'use strict';
+
+(() => {
+  const FACETS = [
+    { dim: 'subject', title: 'Subject' },
+    { dim: 'year', title: 'Year' },
+    { dim: 'author', title: 'Author', filterBox: true },
+    { dim: 'type', title: 'Type' },
+    { dim: 'source', title: 'Source' },
+    { dim: 'hasCode', title: 'Code' },
+  ];
+  const DIMS = FACETS.map((f) => f.dim);
+  const DEFAULT_SIZE = 10;
+  const MAX_DEPTH = 10000; // the API's page-depth limit (page × size)
+  const VISIBLE_VALUES = 8; // facet values shown before "Show more"
+  const AUTHORS_SHOWN = 8; // authors listed on a hit before "et al."
+
+  // ---------------------------------------------------------------- small helpers
+
+  /** Creates an element: props may hold className, text, and attributes (attrs). */
+  function el(tag, props, ...children) {
+    const node = document.createElement(tag);
+    if (props) {
+      if (props.className) node.className = props.className;
+      if (props.text != null) node.textContent = String(props.text);
+      if (props.attrs) {
+        for (const [k, v] of Object.entries(props.attrs)) {
+          if (v === true) node.setAttribute(k, '');
+          else if (v != null && v !== false) node.setAttribute(k, String(v));
+        }
+      }
+    }
+    for (const c of children) if (c != null) node.append(c);
+    return node;
+  }
+
+  /**
+   * Puts an API highlight string into target. It is parsed in an inert <template> (no scripts run,
+   * nothing loads); if it holds anything but text and attribute-less <mark>, the plain fallback
+   * text is shown instead.
+   */
+  function setHighlighted(target, html, fallback) {
+    target.textContent = '';
+    if (typeof html !== 'string' || html === '') {
+      target.textContent = fallback || '';
+      return;
+    }
+    const tpl = document.createElement('template');
+    tpl.innerHTML = html;
+    const ok = (node) =>
+      [...node.childNodes].every(
+        (n) =>
+          n.nodeType === Node.TEXT_NODE ||
+          (n.nodeType === Node.ELEMENT_NODE &&
+            n.localName === 'mark' &&
+            n.attributes.length === 0 &&
+            [...n.childNodes].every((c) => c.nodeType === Node.TEXT_NODE)),
+      );
+    if (ok(tpl.content)) target.append(document.importNode(tpl.content, true));
+    else target.textContent = fallback || tpl.content.textContent;
+  }
+
+  /** An http(s) URL, or null for anything else (javascript:, data:, garbage). */
+  function safeHref(url) {
+    try {
+      const u = new URL(url, location.href);
+      return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The paper page of an id; slashes in old arXiv ids and DOIs stay readable. */
+  function paperPath(id) {
+    return '/papers/' + encodeURIComponent(id).replace(/%2F/gi, '/');
+  }
+
+  function formatDate(iso) {
+    if (!iso) return '';
+    const d = new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso);
+    if (Number.isNaN(d.getTime())) return iso;
+    return d.toLocaleDateString(undefined, {
+      year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC',
+    });
+  }
+
+  function formatDateTime(iso) {
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return iso;
+    return d.toLocaleString(undefined, {
+      year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
+      timeZoneName: 'short',
+    });
+  }
+
+  /** GET a JSON body; throws an Error with the API's message on a 4xx/5xx. */
+  async function getJson(url, signal) {
+    const res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+    let body = null;
+    try {
+      body = await res.json();
+    } catch {
+      // not JSON: reported below by status
+    }
+    if (!res.ok) {
+      const err = new Error((body && body.message) || `The server answered ${res.status}`);
+      err.status = res.status;
+      throw err;
+    }
+    return body;
+  }
+
+  function debounce(fn, ms) {
+    let t = 0;
+    const d = (...args) => {
+      clearTimeout(t);
+      t = setTimeout(() => fn(...args), ms);
+    };
+    d.cancel = () => clearTimeout(t);
+    return d;
+  }
+
+  /** A click that should open a link in place (not a new tab or window). */
+  function plainClick(e) {
+    return e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey;
+  }
+
+  function authorLine(authors, truncated, count) {
+    const list = authors || [];
+    if (list.length === 0) return count ? `${count} authors` : '';
+    const shown = list.slice(0, AUTHORS_SHOWN).join(', ');
+    return list.length > AUTHORS_SHOWN || truncated ? shown + ' et al.' : shown;
+  }
+
+  function badge(text, kind) {
+    return el('span', { className: `badge badge-${kind}`, text });
+  }
+
+  /** One result: highlighted title linking to its page, meta line, snippet, subject tags. */
+  function hitItem(h, options = {}) {
+    const li = el('li', { className: 'hit', attrs: { 'data-id': h.id } });
+    const link = el('a', { attrs: { href: paperPath(h.id) } });
+    setHighlighted(link, h.highlights && h.highlights.title, h.title);
+    li.append(el(options.compact ? 'h3' : 'h2', { className: 'hit-title' }, link));
+
+    const meta = el('p', { className: 'hit-meta' });
+    const authors = authorLine(h.authors);
+    if (authors) meta.append(el('span', { className: 'hit-authors', text: authors }));
+    if (h.date) {
+      meta.append(el('time', { className: 'hit-date', text: formatDate(h.date), attrs: { datetime: h.date } }));
+    }
+    if (h.type === 'talk') meta.append(badge('talk', 'talk'));
+    if (h.hasCode) meta.append(badge('code', 'code'));
+    if (meta.childNodes.length) li.append(meta);
+
+    if (!options.compact && h.highlights && h.highlights.abstract) {
+      const p = el('p', { className: 'hit-snippet' });
+      setHighlighted(p, h.highlights.abstract, '');
+      li.append(p);
+    }
+    if (h.subjects && h.subjects.length) {
+      const tags = el('ul', { className: 'tags', attrs: { 'aria-label': 'Subjects' } });
+      for (const s of h.subjects) {
+        const a = el('a', {
+          className: 'tag',
+          text: s.code,
+          attrs: { href: options.subjectHref ? options.subjectHref(s.code) : '/?subject=' + encodeURIComponent(s.code), title: s.label || s.code, 'data-subject': s.code },
+        });
+        tags.append(el('li', null, a));
+      }
+      li.append(tags);
+    }
+    return li;
+  }
+
+  // ---------------------------------------------------------------- suggestions combobox
+
+  /**
+   * Completions under the query box (ARIA 1.2 combobox with a listbox): ↑ ↓ move, Enter picks,
+   * Esc closes. pick(suggestion) decides what choosing one does.
+   */
+  function attachSuggestions(input, list, pick) {
+    let items = [];
+    let active = -1;
+    let seq = 0;
+    let controller = null;
+
+    const close = () => {
+      list.hidden = true;
+      list.textContent = '';
+      items = [];
+      active = -1;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+    };
+
+    const setActive = (i) => {
+      const options = list.children;
+      if (active >= 0 && options[active]) options[active].setAttribute('aria-selected', 'false');
+      active = i;
+      if (active >= 0 && options[active]) {
+        options[active].setAttribute('aria-selected', 'true');
+        input.setAttribute('aria-activedescendant', options[active].id);
+        options[active].scrollIntoView({ block: 'nearest' });
+      } else {
+        input.removeAttribute('aria-activedescendant');
+      }
+    };
+
+    const render = (suggestions) => {
+      list.textContent = '';
+      items = suggestions;
+      active = -1;
+      input.removeAttribute('aria-activedescendant');
+      suggestions.forEach((s, i) => {
+        const option = el(
+          'li',
+          { className: 'suggestion', attrs: { role: 'option', id: `${list.id}-${i}`, 'aria-selected': 'false' } },
+          el('span', { className: 'suggestion-text', text: s.text }),
+          el('span', { className: `suggestion-kind kind-${s.kind}`, text: s.kind }),
+        );
+        // Keep focus in the input while clicking an option.
+        option.addEventListener('mousedown', (e) => e.preventDefault());
+        option.addEventListener('click', () => {
+          close();
+          pick(s);
+        });
+        list.append(option);
+      });
+      const open = suggestions.length > 0;
+      list.hidden = !open;
+      input.setAttribute('aria-expanded', String(open));
+    };
+
+    const fetchSuggestions = debounce(async () => {
+      const q = input.value.trim();
+      const mine = ++seq;
+      if (controller) controller.abort();
+      if (q.length < 2) {
+        close();
+        return;
+      }
+      controller = new AbortController();
+      try {
+        const body = await getJson(`/api/suggest?size=8&q=${encodeURIComponent(q)}`, controller.signal);
+        if (mine !== seq || document.activeElement !== input) return; // a newer request, or the user left
+        render(body.suggestions || []);
+      } catch (e) {
+        if (e.name !== 'AbortError' && mine === seq) close();
+      }
+    }, 120);
+
+    input.addEventListener('input', fetchSuggestions);
+    input.addEventListener('keydown', (e) => {
+      const open = !list.hidden && items.length > 0;
+      if (e.key === 'ArrowDown' && open) {
+        e.preventDefault();
+        setActive(active + 1 >= items.length ? 0 : active + 1);
+      } else if (e.key === 'ArrowUp' && open) {
+        e.preventDefault();
+        setActive(active <= 0 ? items.length - 1 : active - 1);
+      } else if (e.key === 'Enter' && open && active >= 0) {
+        e.preventDefault();
+        const s = items[active];
+        close();
+        pick(s);
+      } else if (e.key === 'Escape' && open) {
+        e.preventDefault();
+        close();
+      } else if (e.key === 'Enter' || e.key === 'Tab') {
+        seq++; // a submit or leaving the box: drop answers still on their way
+        fetchSuggestions.cancel();
+        close();
+      }
+    });
+    input.addEventListener('blur', () => {
+      seq++;
+      close();
+    });
+    return { close };
+  }
+
+  /** Where choosing a suggestion goes when the search page is not the one showing. */
+  function suggestionUrl(s) {
+    if (s.kind === 'title' && s.id) return paperPath(s.id);
+    if (s.kind === 'author') return '/?author=' + encodeURIComponent(s.text);
+    return '/?q=' + encodeURIComponent(s.text);
+  }
+
+  /** "/" anywhere outside a text field focuses the query box. */
+  function slashToSearch(input) {
+    document.addEventListener('keydown', (e) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target;
+      if (t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      e.preventDefault();
+      input.focus();
+      input.select();
+    });
+  }
+
+  // ---------------------------------------------------------------- search page
+
+  function searchPage() {
+    const input = document.getElementById('q');
+    const form = document.getElementById('search-form');
+    const sortSelect = document.getElementById('sort');
+    const status = document.getElementById('status');
+    const results = document.getElementById('results');
+    const hitsList = document.getElementById('hits');
+    const pagerNav = document.getElementById('pager');
+    const didYouMean = document.getElementById('did-you-mean');
+    const chips = document.getElementById('active-filters');
+    const facetsAside = document.getElementById('facets');
+    const filtersToggle = document.getElementById('filters-toggle');
+
+    let state = readState(location.search);
+    let controller = null;
+    let seq = 0;
+    let lastFacets = {};
+
+    // --- URL <-> state
+
+    function readState(search) {
+      const p = new URLSearchParams(search);
+      const int = (name, dflt, max) => {
+        const n = parseInt(p.get(name), 10);
+        return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : dflt;
+      };
+      const filters = {};
+      for (const d of DIMS) filters[d] = [...new Set(p.getAll(d).filter((v) => v.trim() !== ''))];
+      const sort = ['relevance', 'newest', 'oldest'].includes(p.get('sort')) ? p.get('sort') : 'relevance';
+      return { q: p.get('q') || '', filters, sort, page: int('page', 1, MAX_DEPTH), size: int('size', DEFAULT_SIZE, 100) };
+    }
+
+    function queryString(s) {
+      const p = new URLSearchParams();
+      if (s.q) p.set('q', s.q);
+      for (const d of DIMS) for (const v of s.filters[d]) p.append(d, v);
+      if (s.sort !== 'relevance') p.set('sort', s.sort);
+      if (s.page > 1) p.set('page', String(s.page));
+      if (s.size !== DEFAULT_SIZE) p.set('size', String(s.size));
+      return p.toString();
+    }
+
+    function pageUrl(s) {
+      const qs = queryString(s);
+      return qs ? '/?' + qs : '/';
+    }
+
+    function withChanges(changes) {
+      const filters = {};
+      for (const d of DIMS) filters[d] = [...state.filters[d]];
+      return { ...state, filters, page: 1, ...changes };
+    }
+
+    function toggled(dim, value, on) {
+      const next = withChanges({});
+      const list = next.filters[dim].filter((v) => v !== value);
+      if (on) list.push(value);
+      next.filters[dim] = list;
+      return next;
+    }
+
+    /** Shows a new state and records it in the history (the back button returns to the last). */
+    function go(next, opts = {}) {
+      const url = pageUrl(next);
+      if (url !== location.pathname + location.search) history.pushState(null, '', url);
+      state = next;
+      run(opts);
+    }
+
+    // --- fetching and rendering
+
+    async function run(opts = {}) {
+      if (document.activeElement !== input) input.value = state.q;
+      sortSelect.value = state.sort;
+      document.title = state.q ? `${state.q} — Abstracta` : 'Abstracta — search paper abstracts';
+      const mine = ++seq;
+      if (controller) controller.abort();
+      controller = new AbortController();
+      results.setAttribute('aria-busy', 'true');
+      const apiQuery = queryString(state);
+      try {
+        const body = await getJson('/api/search' + (apiQuery ? '?' + apiQuery : ''), controller.signal);
+        if (mine !== seq) return;
+        render(body);
+        if (opts.focusResults) results.focus({ preventScroll: false });
+      } catch (e) {
+        if (e.name === 'AbortError' || mine !== seq) return;
+        hitsList.textContent = '';
+        pagerNav.hidden = true;
+        didYouMean.hidden = true;
+        status.textContent = e.message;
+        status.classList.add('error');
+      } finally {
+        if (mine === seq) results.setAttribute('aria-busy', 'false');
+      }
+    }
+
+    function render(body) {
+      status.classList.remove('error');
+      const total = body.total || 0;
+      const first = (state.page - 1) * state.size + 1;
+      const last = first + body.hits.length - 1;
+      const what = state.q ? ` for “${state.q}”` : '';
+      if (total === 0) status.textContent = `No papers found${what}.`;
+      else if (body.hits.length === 0) status.textContent = `No more results${what} (${total.toLocaleString()} in all).`;
+      else {
+        const range = total > body.hits.length ? `${first.toLocaleString()}–${last.toLocaleString()} of ` : '';
+        status.textContent = `${range}${total.toLocaleString()} ${total === 1 ? 'result' : 'results'}${what}`;
+      }
+      if (body.partial) status.textContent += ' (partial: the query took too long)';
+
+      renderDidYouMean(body.didYouMean);
+      renderChips();
+
+      hitsList.textContent = '';
+      hitsList.start = first;
+      for (const h of body.hits) {
+        hitsList.append(hitItem(h, { subjectHref: (code) => pageUrl(toggled('subject', code, true)) }));
+      }
+      if (total === 0 && DIMS.some((d) => state.filters[d].length)) {
+        hitsList.append(el('li', { className: 'empty', text: 'Try removing a filter.' }));
+      }
+      renderPager(total);
+      lastFacets = body.facets || {};
+      renderFacets(lastFacets);
+    }
+
+    function renderDidYouMean(suggestion) {
+      didYouMean.textContent = '';
+      if (!suggestion || suggestion === state.q) {
+        didYouMean.hidden = true;
+        return;
+      }
+      const next = withChanges({ q: suggestion });
+      const a = el('a', { attrs: { href: pageUrl(next), 'data-q': suggestion } });
+      a.append(el('strong', { text: suggestion }));
+      didYouMean.append('Did you mean ', a, '?');
+      didYouMean.hidden = false;
+    }
+
+    function renderChips() {
+      chips.textContent = '';
+      let any = false;
+      for (const f of FACETS) {
+        for (const v of state.filters[f.dim]) {
+          any = true;
+          const label = f.dim === 'hasCode' ? (v === 'true' ? 'has code' : 'no code') : v;
+          const button = el('button', {
+            className: 'chip',
+            attrs: { type: 'button', 'data-dim': f.dim, 'data-value': v, 'aria-label': `Remove filter ${f.title}: ${label}` },
+          });
+          button.append(el('span', { className: 'chip-dim', text: f.title + ':' }), ' ', label, el('span', { attrs: { 'aria-hidden': 'true' }, text: ' ×' }));
+          chips.append(el('li', null, button));
+        }
+      }
+      if (any) {
+        chips.append(el('li', null, el('button', { className: 'chip chip-clear', text: 'Clear all', attrs: { type: 'button', 'data-clear': 'true' } })));
+      }
+      chips.hidden = !any;
+    }
+
+    function renderPager(total) {
+      pagerNav.textContent = '';
+      const pages = Math.max(1, Math.ceil(Math.min(total, MAX_DEPTH) / state.size));
+      if (pages <= 1 && state.page <= 1) {
+        pagerNav.hidden = true;
+        return;
+      }
+      const ul = el('ul');
+      const link = (page, text, attrs = {}) => {
+        const a = el('a', { text, attrs: { href: pageUrl({ ...state, page }), 'data-page': page, ...attrs } });
+        ul.append(el('li', null, a));
+      };
+      const gap = () => ul.append(el('li', { className: 'gap', text: '…', attrs: { 'aria-hidden': 'true' } }));
+      if (state.page > 1) link(state.page - 1, '‹ Previous', { rel: 'prev', className: 'prev' });
+      const from = Math.max(1, state.page - 2);
+      const to = Math.min(pages, state.page + 2);
+      if (from > 1) link(1, '1', { 'aria-label': 'Page 1' });
+      if (from > 2) gap();
+      for (let p = from; p <= to; p++) {
+        link(p, String(p), p === state.page ? { 'aria-current': 'page', 'aria-label': `Page ${p}, current` } : { 'aria-label': `Page ${p}` });
+      }
+      if (to < pages - 1) gap();
+      if (to < pages) link(pages, String(pages), { 'aria-label': `Page ${pages}` });
+      if (state.page < pages) link(state.page + 1, 'Next ›', { rel: 'next', className: 'next' });
+      pagerNav.append(ul);
+      pagerNav.hidden = false;
+    }
+
+    // --- facets: one persistent section per dimension; only its list is re-rendered
+
+    const sections = {};
+    for (const f of FACETS) {
+      const section = el('section', { className: 'facet', attrs: { 'data-dim': f.dim, 'aria-labelledby': `facet-${f.dim}-h` } });
+      section.append(el('h2', { text: f.title, attrs: { id: `facet-${f.dim}-h` } }));
+      let filterBox = null;
+      if (f.filterBox) {
+        filterBox = el('input', {
+          className: 'facet-filter',
+          attrs: { type: 'search', placeholder: `Find ${f.title.toLowerCase()}…`, 'aria-label': `Find ${f.title.toLowerCase()}`, autocomplete: 'off', 'data-dim': f.dim },
+        });
+        section.append(filterBox);
+      }
+      const list = el('ul', { className: f.dim === 'subject' ? 'facet-values tree' : 'facet-values' });
+      const more = el('button', { className: 'facet-more', attrs: { type: 'button', 'aria-expanded': 'false' } });
+      more.hidden = true;
+      more.addEventListener('click', () => {
+        const open = section.classList.toggle('expanded');
+        more.setAttribute('aria-expanded', String(open));
+        more.textContent = open ? 'Show fewer' : more.dataset.label;
+      });
+      section.append(list, more);
+      facetsAside.append(section);
+      sections[f.dim] = { section, list, more, filterBox, lookup: null };
+    }
+
+    const authorBox = sections.author.filterBox;
+    let authorSeq = 0;
+    const lookupAuthors = debounce(async () => {
+      const prefix = authorBox.value.trim();
+      const mine = ++authorSeq;
+      if (!prefix) {
+        sections.author.lookup = null;
+        renderFacets(lastFacets);
+        return;
+      }
+      try {
+        const body = await getJson(`/api/facets/author?size=20&prefix=${encodeURIComponent(prefix)}`);
+        if (mine !== authorSeq) return;
+        sections.author.lookup = body.values || [];
+        renderFacets(lastFacets);
+      } catch (e) {
+        if (mine === authorSeq) {
+          sections.author.lookup = [];
+          renderFacets(lastFacets);
+        }
+      }
+    }, 150);
+    authorBox.addEventListener('input', lookupAuthors);
+    authorBox.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') e.preventDefault();
+      if (e.key === 'Escape' && authorBox.value) {
+        authorBox.value = '';
+        lookupAuthors();
+      }
+    });
+
+    function checkbox(dim, v, count, depth) {
+      const selected = state.filters[dim].includes(v.value);
+      const id = `f-${dim}-${v.value}`.replace(/[^A-Za-z0-9_-]/g, (c) => '_' + c.charCodeAt(0).toString(16));
+      const box = el('input', { attrs: { type: 'checkbox', id, 'data-dim': dim, value: v.value, checked: selected } });
+      box.checked = selected;
+      const label = el('label', { attrs: { for: id } });
+      const text = v.label && v.label !== v.value ? v.label : v.value;
+      label.append(el('span', { className: 'facet-label', text }));
+      if (dim === 'subject') label.append(el('span', { className: 'facet-code', text: v.value }));
+      if (count != null) label.append(el('span', { className: 'facet-count', text: count.toLocaleString() }));
+      const li = el('li', { className: depth ? 'child' : null }, box, label);
+      if (selected) li.classList.add('selected');
+      return li;
+    }
+
+    function renderFacets(facets) {
+      // Keep keyboard focus on the same checkbox across re-rendering.
+      const focused = document.activeElement;
+      const refocus = focused && focused.matches && focused.matches('.facet-values input')
+        ? { dim: focused.dataset.dim, value: focused.value } : null;
+
+      for (const f of FACETS) {
+        const s = sections[f.dim];
+        const fromLookup = s.lookup != null;
+        let values = fromLookup ? s.lookup : facets[f.dim] || [];
+        // A selected value always shows, even when it is not among the counted top values.
+        const present = new Set();
+        const walk = (vs) => vs.forEach((v) => { present.add(v.value); if (v.children) walk(v.children); });
+        walk(values);
+        const missing = state.filters[f.dim].filter((v) => !present.has(v)).map((v) => ({ value: v, label: v, count: null }));
+        values = missing.concat(values);
+
+        s.list.textContent = '';
+        let top = 0;
+        for (const v of values) {
+          const li = checkbox(f.dim, v, v.count, 0);
+          if (++top > VISIBLE_VALUES && !v.selected && !state.filters[f.dim].includes(v.value)) li.classList.add('extra');
+          if (v.children && v.children.length) {
+            const sub = el('ul', { className: 'facet-children' });
+            for (const c of v.children) sub.append(checkbox(f.dim, c, c.count, 1));
+            li.append(sub);
+          }
+          s.list.append(li);
+        }
+        const extra = s.list.querySelectorAll(':scope > li.extra').length;
+        s.more.dataset.label = `Show ${extra} more`;
+        s.more.hidden = extra === 0;
+        if (!s.section.classList.contains('expanded')) s.more.textContent = s.more.dataset.label;
+        if (fromLookup && values.length === 0) s.list.append(el('li', { className: 'empty', text: 'No match.' }));
+        if (fromLookup && values.length) s.list.prepend(el('li', { className: 'facet-note', text: 'Counts in the whole collection' }));
+        s.section.hidden = values.length === 0 && !fromLookup && !s.filterBox;
+      }
+      if (refocus) {
+        const again = [...facetsAside.querySelectorAll('.facet-values input')]
+          .find((b) => b.dataset.dim === refocus.dim && b.value === refocus.value);
+        if (again) again.focus();
+      }
+    }
+
+    // --- events
+
+    facetsAside.addEventListener('change', (e) => {
+      const box = e.target;
+      if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox') return;
+      go(toggled(box.dataset.dim, box.value, box.checked));
+    });
+
+    chips.addEventListener('click', (e) => {
+      const b = e.target.closest('button');
+      if (!b) return;
+      if (b.dataset.clear) {
+        const next = withChanges({});
+        for (const d of DIMS) next.filters[d] = [];
+        go(next);
+        input.focus();
+      } else {
+        go(toggled(b.dataset.dim, b.dataset.value, false));
+        const nextChip = chips.querySelector('button');
+        (nextChip || input).focus();
+      }
+    });
+
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      go(withChanges({ q: input.value.trim() }), { focusResults: false });
+    });
+
+    sortSelect.addEventListener('change', () => go(withChanges({ sort: sortSelect.value })));
+
+    pagerNav.addEventListener('click', (e) => {
+      const a = e.target.closest('a[data-page]');
+      if (!a || !plainClick(e)) return;
+      e.preventDefault();
+      go({ ...state, page: Number(a.dataset.page) }, { focusResults: true });
+      results.scrollIntoView({ block: 'start' });
+    });
+
+    didYouMean.addEventListener('click', (e) => {
+      const a = e.target.closest('a[data-q]');
+      if (!a || !plainClick(e)) return;
+      e.preventDefault();
+      go(withChanges({ q: a.dataset.q }));
+    });
+
+    hitsList.addEventListener('click', (e) => {
+      const a = e.target.closest('a[data-subject]');
+      if (!a || !plainClick(e)) return;
+      e.preventDefault();
+      go(toggled('subject', a.dataset.subject, true));
+    });
+
+    filtersToggle.addEventListener('click', () => {
+      const open = facetsAside.classList.toggle('open');
+      filtersToggle.setAttribute('aria-expanded', String(open));
+    });
+
+    window.addEventListener('popstate', () => {
+      state = readState(location.search);
+      input.value = state.q;
+      run();
+    });
+
+    attachSuggestions(input, document.getElementById('q-suggestions'), (s) => {
+      if (s.kind === 'title' && s.id) {
+        location.assign(paperPath(s.id));
+      } else if (s.kind === 'author') {
+        const next = withChanges({ q: '' });
+        if (!next.filters.author.includes(s.text)) next.filters.author.push(s.text);
+        input.value = '';
+        go(next);
+      } else {
+        input.value = s.text;
+        go(withChanges({ q: s.text }));
+      }
+    });
+    slashToSearch(input);
+
+    input.value = state.q;
+    if (!state.q) input.focus();
+    run();
+  }
+
+  // ---------------------------------------------------------------- paper page
+
+  function paperPage() {
+    const article = document.getElementById('paper');
+    const similar = document.getElementById('similar');
+    const similarList = document.getElementById('similar-hits');
+    const input = document.getElementById('q');
+    attachSuggestions(input, document.getElementById('q-suggestions'), (s) => location.assign(suggestionUrl(s)));
+    slashToSearch(input);
+
+    // Back to the results this page was opened from, when it was our own search page.
+    try {
+      const ref = new URL(document.referrer);
+      if (ref.origin === location.origin && ref.pathname === '/') {
+        document.getElementById('back-link').href = ref.pathname + ref.search;
+      }
+    } catch {
+      // no referrer
+    }
+
+    const raw = location.pathname.replace(/^\/papers\/?/, '');
+    let id;
+    try {
+      id = decodeURIComponent(raw);
+    } catch {
+      id = raw;
+    }
+    if (!id) {
+      showError('No paper id in the address.');
+      return;
+    }
+    const apiPath = '/api/papers/' + encodeURIComponent(id).replace(/%2F/gi, '/');
+
+    getJson(apiPath)
+      .then((paper) => {
+        renderPaper(paper);
+        return getJson(apiPath + '/similar?size=5');
+      })
+      .then((body) => {
+        if (!body) return;
+        similarList.textContent = '';
+        for (const h of body.hits || []) similarList.append(hitItem(h, { compact: true }));
+        if (!body.hits || body.hits.length === 0) similarList.append(el('li', { className: 'empty', text: 'No similar papers found.' }));
+        similar.hidden = false;
+      })
+      .catch((e) => {
+        if (!article.querySelector('h1')) {
+          showError(e.status === 404 ? `No paper with id “${id}”.` : e.message);
+        }
+      });
+
+    function showError(message) {
+      article.textContent = '';
+      article.append(el('h1', { text: 'Paper not found' }), el('p', { className: 'status error', attrs: { role: 'alert' }, text: message }));
+      article.setAttribute('aria-busy', 'false');
+      document.title = 'Paper not found — Abstracta';
+    }
+
+    function fact(dl, term, ...content) {
+      if (!content.length || content.every((c) => c == null || c === '')) return;
+      dl.append(el('dt', { text: term }), el('dd', null, ...content));
+    }
+
+    function renderPaper(p) {
+      document.title = `${p.title} — Abstracta`;
+      article.textContent = '';
+      article.setAttribute('aria-busy', 'false');
+
+      const kicker = el('p', { className: 'kicker' });
+      kicker.append(badge(p.type === 'talk' ? 'talk' : 'paper', p.type === 'talk' ? 'talk' : 'paper'));
+      if (p.hasCode) kicker.append(badge('code', 'code'));
+      article.append(kicker, el('h1', { className: 'paper-title', text: p.title }));
+
+      const people = p.type === 'talk' && p.speakers && p.speakers.length ? p.speakers : p.authors;
+      if (people && people.length) {
+        const line = el('p', { className: 'paper-authors' });
+        people.forEach((name, i) => {
+          if (i > 0) line.append(', ');
+          line.append(el('a', { text: name, attrs: { href: '/?author=' + encodeURIComponent(name) } }));
+        });
+        if (p.authorsTruncated) line.append(' et al.');
+        article.append(line);
+      } else if (p.authorCount) {
+        article.append(el('p', { className: 'paper-authors', text: `${p.authorCount} authors` }));
+      }
+      if (p.affiliations && p.affiliations.length) {
+        article.append(el('p', { className: 'paper-affiliations', text: p.affiliations.join(' · ') }));
+      }
+
+      const dl = el('dl', { className: 'facts' });
+      if (p.date) {
+        fact(dl, 'Date', el('time', { text: formatDate(p.date), attrs: { datetime: p.date } }), p.yearInferred ? ' (year inferred)' : null);
+      } else if (p.year) {
+        fact(dl, 'Year', String(p.year));
+      }
+      if (p.type === 'talk') {
+        if (p.start) {
+          const when = formatDateTime(p.start) + (p.end ? ' – ' + formatDateTime(p.end) : '');
+          fact(dl, 'When', when);
+        }
+        if (p.location) {
+          const href = /^https?:/i.test(p.location) ? safeHref(p.location) : null;
+          fact(dl, 'Where', href ? el('a', { text: p.location, attrs: { href, rel: 'noopener nofollow ugc' } }) : p.location);
+        }
+      }
+      if (p.subjects && p.subjects.length) {
+        const ul = el('ul', { className: 'tags' });
+        for (const s of p.subjects) {
+          const a = el('a', { className: 'tag', attrs: { href: '/?subject=' + encodeURIComponent(s.code), title: s.code } });
+          a.append(s.label ? `${s.label} (${s.code})` : s.code);
+          ul.append(el('li', null, a));
+        }
+        fact(dl, 'Subjects', ul);
+      }
+      fact(dl, 'Identifier', identifier(p.id));
+      if (p.sources && p.sources.length) {
+        const ul = el('ul', { className: 'sources' });
+        for (const s of p.sources) {
+          const bits = [s.format, s.owner ? `page of ${s.owner}` : null].filter(Boolean).join(', ');
+          ul.append(el('li', { text: bits ? `${s.file} (${bits})` : s.file }));
+        }
+        fact(dl, p.sources.length > 1 ? 'Sources' : 'Source', ul);
+      }
+      article.append(dl);
+
+      article.append(el('h2', { text: 'Abstract' }));
+      const abstract = (p.abstract || '').trim();
+      if (abstract) {
+        for (const para of abstract.split(/\n\s*\n/)) article.append(el('p', { className: 'abstract', text: para.trim() }));
+      } else {
+        article.append(el('p', { className: 'abstract empty', text: 'No abstract given.' }));
+      }
+      if (p.bio) {
+        article.append(el('h2', { text: 'About the speaker' }), el('p', { className: 'bio', text: p.bio }));
+      }
+
+      const links = (p.links || []).map((u) => [u, safeHref(u)]).filter(([, href]) => href);
+      if (links.length) {
+        const ul = el('ul', { className: 'links' });
+        for (const [text, href] of links) {
+          ul.append(el('li', null, el('a', { text, attrs: { href, rel: 'noopener nofollow ugc' } })));
+        }
+        article.append(el('h2', { text: 'Links' }), ul);
+      }
+    }
+
+    /** The id, linked to arXiv or doi.org when it is one of theirs. */
+    function identifier(pid) {
+      if (/^\d{4}\.\d{4,5}(v\d+)?$/.test(pid) || /^[a-z-]+(\.[A-Z]{2})?\/\d{7}(v\d+)?$/.test(pid)) {
+        return el('a', { text: 'arXiv:' + pid, attrs: { href: 'https://arxiv.org/abs/' + pid, rel: 'noopener' } });
+      }
+      if (/^10\.\d{4,9}\//.test(pid)) {
+        return el('a', { text: 'doi:' + pid, attrs: { href: 'https://doi.org/' + encodeURI(pid), rel: 'noopener' } });
+      }
+      return el('code', { text: pid });
+    }
+  }
+
+  // ---------------------------------------------------------------- start
+
+  const start = () => {
+    if (document.body.dataset.page === 'paper') paperPage();
+    else searchPage();
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

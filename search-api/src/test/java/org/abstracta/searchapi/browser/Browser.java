@@ -1,0 +1,162 @@
+package org.abstracta.searchapi.browser;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The system's headless Chromium (Debian packages {@code chromium} and {@code chromium-driver}),
+ * driven through Selenium. Nothing is downloaded: the browser and driver paths are given
+ * explicitly, so Selenium Manager never runs. When they are missing the tests are skipped on a
+ * developer's machine and fail in CI (environment variable {@code CI} set), where {@code .ci/run}
+ * installs them.
+ */
+final class Browser implements AutoCloseable {
+  static final Path CHROMIUM = Path.of(env("ABSTRACTA_CHROMIUM", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER = Path.of(env("ABSTRACTA_CHROMEDRIVER", "/usr/bin/chromedriver"));
+  static final Duration WAIT = Duration.ofSeconds(15);
+
+  /** Where the screenshots of a test run go: {@code search-api/target/screenshots/}. */
+  static final Path SCREENSHOTS =
+      Path.of(System.getProperty("basedir", "."), "target", "screenshots");
+
+  final ChromeDriver driver;
+
+  private Browser(ChromeDriver driver) {
+    this.driver = driver;
+  }
+
+  /** Starts a fresh headless browser with its own profile in {@code profileDir}. */
+  static Browser start(Path profileDir) {
+    requireInstalled();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+        "--lang=en-US",
+        "--user-data-dir=" + profileDir.toAbsolutePath());
+    // The console log, to catch script errors and content-security-policy violations.
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
+    return new Browser(driver);
+  }
+
+  static boolean installed() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  /** Skips (on a developer's machine) or fails (in CI) when Chromium or its driver is missing. */
+  static void requireInstalled() {
+    if (installed()) return;
+    String message =
+        "The browser tests need Chromium at "
+            + CHROMIUM
+            + " and ChromeDriver at "
+            + CHROMEDRIVER
+            + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)";
+    String ci = System.getenv("CI");
+    if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) fail(message);
+    Assumptions.abort(message);
+  }
+
+  <T> T waitFor(Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, WAIT).until(condition);
+  }
+
+  @SuppressWarnings("unchecked")
+  <T> T js(String script, Object... args) {
+    return (T) ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /** Saves what the browser shows as {@code target/screenshots/name}. */
+  Path screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path file = SCREENSHOTS.resolve(name);
+      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Saves the whole page (up to {@code maxHeight} CSS pixels tall), not just the viewport. */
+  Path fullPageScreenshot(String name, int maxHeight) {
+    Long width = js("return window.innerWidth");
+    Long height = js("return document.documentElement.scrollHeight");
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of(
+            "width",
+            width,
+            "height",
+            Math.min(height, maxHeight),
+            "deviceScaleFactor",
+            1,
+            "mobile",
+            false));
+    try {
+      return screenshot(name);
+    } finally {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
+  /**
+   * Console errors since the last call that point at a fault of the page: uncaught exceptions and
+   * content-security-policy violations (not, say, a 404 the page asked for on purpose).
+   */
+  List<String> pageErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(
+            m ->
+                m.contains("Content Security Policy")
+                    || m.contains("Content-Security-Policy")
+                    || m.contains("Uncaught"))
+        .toList();
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+
+  private static String env(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+}

@@ -1,0 +1,409 @@
+package org.abstracta.searchapi.browser;
+
+import static org.abstracta.searchapi.browser.BrowserApp.encode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The search page ({@code /}) and the paper page ({@code /papers/{id}}) in headless Chromium,
+ * against the real app over the seed corpus: search, facet filters, paging, the address bar and the
+ * back button, suggestions, the paper page with similar papers, HTML in data, a phone-width screen.
+ */
+class SearchPageIT {
+  @TempDir static Path tmp;
+
+  static BrowserApp app;
+  static Browser browser;
+  static ChromeDriver driver;
+
+  @BeforeAll
+  static void start() throws Exception {
+    if (!Browser.installed()) return; // each test then fails (in CI) or is skipped
+    app = BrowserApp.start(tmp.resolve("index"));
+    browser = Browser.start(tmp.resolve("profile"));
+    driver = browser.driver;
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (browser != null) browser.close();
+    if (app != null) app.close();
+  }
+
+  @BeforeEach
+  void forget_earlier_console_messages() {
+    Browser.requireInstalled();
+    browser.pageErrors();
+  }
+
+  @AfterEach
+  void no_script_errors_or_policy_violations() {
+    if (browser != null) assertEquals(List.of(), browser.pageErrors());
+  }
+
+  @Test
+  void searching_then_ticking_robotics_shows_exactly_the_robotics_papers() {
+    List<String> robotics = app.ids("subject=cs.RO&size=100");
+    assertEquals(BrowserApp.SEED_ROBOTICS_PAPERS, robotics.size());
+    List<String> all = app.ids("q=reinforcement+learning");
+    List<String> roboticsHits = app.ids("q=reinforcement+learning&subject=cs.RO&size=100");
+    assertTrue(roboticsHits.size() > 1 && roboticsHits.size() <= robotics.size());
+    assertTrue(robotics.containsAll(roboticsHits));
+
+    driver.get(app.base + "/");
+    WebElement q = driver.findElement(By.id("q"));
+    assertEquals(q, driver.switchTo().activeElement(), "the query box has the focus");
+    q.sendKeys("reinforcement learning", Keys.ENTER);
+    waitForHits(all);
+    assertEquals(app.base + "/?q=reinforcement+learning", driver.getCurrentUrl());
+    assertFalse(
+        driver.findElements(By.cssSelector("#hits .hit-title mark")).isEmpty(),
+        "matched words are highlighted");
+
+    // Tick cs.RO from the keyboard: focus stays on the box after the results re-render.
+    WebElement ro = subjectBox("cs.RO");
+    assertFalse(ro.isSelected());
+    browser.js("arguments[0].focus()", ro);
+    ro.sendKeys(Keys.SPACE);
+    waitForHits(roboticsHits);
+    assertEquals(app.base + "/?q=reinforcement+learning&subject=cs.RO", driver.getCurrentUrl());
+    assertTrue(subjectBox("cs.RO").isSelected());
+    assertEquals("cs.RO", driver.switchTo().activeElement().getDomProperty("value"));
+    for (WebElement hit : driver.findElements(By.cssSelector("#hits .hit"))) {
+      assertTrue(
+          hit.findElements(By.cssSelector(".tags a")).stream()
+              .anyMatch(a -> a.getText().equals("cs.RO")),
+          "every hit is a robotics paper: " + hit.getText());
+    }
+    assertTrue(statusText().contains(roboticsHits.size() + " results"), statusText());
+    assertTrue(
+        driver.findElement(By.id("active-filters")).getText().contains("cs.RO"),
+        "the active filter is shown");
+    browser.screenshot("search-page.png");
+
+    // The back button returns to the unfiltered results; forward to the filtered ones.
+    driver.navigate().back();
+    waitForHits(all);
+    assertFalse(subjectBox("cs.RO").isSelected());
+    driver.navigate().forward();
+    waitForHits(roboticsHits);
+
+    // The address is shareable: opening it anew shows the same.
+    driver.get(app.base + "/?subject=cs.RO&q=reinforcement+learning");
+    waitForHits(roboticsHits);
+    assertEquals("reinforcement learning", driver.findElement(By.id("q")).getDomProperty("value"));
+  }
+
+  @Test
+  void paging_moves_through_the_results_and_the_address_keeps_the_page() {
+    JsonNode first = app.api("/api/search?facets=none&q=learning");
+    assertTrue(first.get("total").asLong() > 20, "enough results for three pages");
+    List<String> page1 = BrowserApp.values(first.get("hits"), "id");
+    List<String> page2 = app.ids("q=learning&page=2");
+    List<String> page3 = app.ids("q=learning&page=3");
+
+    driver.get(app.base + "/?q=learning");
+    waitForHits(page1);
+    driver.findElement(By.cssSelector("#pager a[rel=next]")).sendKeys(Keys.ENTER);
+    waitForHits(page2);
+    assertEquals(app.base + "/?q=learning&page=2", driver.getCurrentUrl());
+    assertEquals("2", driver.findElement(By.cssSelector("#pager a[aria-current=page]")).getText());
+    assertTrue(statusText().startsWith("11–20 of "), statusText());
+
+    driver.findElement(By.cssSelector("#pager a[data-page='3']")).click();
+    waitForHits(page3);
+    driver.navigate().back();
+    waitForHits(page2);
+    driver.findElement(By.cssSelector("#pager a[rel=prev]")).click();
+    waitForHits(page1);
+    assertEquals(app.base + "/?q=learning", driver.getCurrentUrl());
+
+    // A new sort starts again at page 1.
+    driver.get(app.base + "/?q=learning&page=2");
+    waitForHits(page2);
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sort")))
+        .selectByValue("newest");
+    waitForHits(app.ids("q=learning&sort=newest"));
+    assertEquals(app.base + "/?q=learning&sort=newest", driver.getCurrentUrl());
+  }
+
+  @Test
+  void a_paper_opens_with_its_whole_abstract_and_similar_papers() {
+    List<String> roboticsHits = app.ids("q=reinforcement+learning&subject=cs.RO&size=100");
+    driver.get(app.base + "/?q=reinforcement+learning&subject=cs.RO");
+    waitForHits(roboticsHits);
+    String id = roboticsHits.getFirst();
+    JsonNode paper = app.api("/api/papers/" + id);
+    List<String> similar =
+        BrowserApp.values(app.api("/api/papers/" + id + "/similar?size=5").get("hits"), "id");
+    assertFalse(similar.isEmpty());
+
+    driver.findElement(By.cssSelector("#hits .hit-title a")).click();
+    browser.waitFor(d -> d.getCurrentUrl().equals(app.base + "/papers/" + id));
+    WebElement h1 = browser.waitFor(d -> d.findElement(By.cssSelector("#paper h1")));
+    assertEquals(paper.get("title").asText(), h1.getText());
+    assertEquals(paper.get("title").asText() + " — Abstracta", driver.getTitle());
+    assertEquals(paper.get("abstract").asText(), text(".abstract"));
+    for (JsonNode author : paper.get("authors")) {
+      assertTrue(text(".paper-authors").contains(author.asText()), author.asText());
+    }
+    assertTrue(text(".facts").contains("Robotics (cs.RO)"), text(".facts"));
+    for (JsonNode source : paper.get("sources")) {
+      assertTrue(text(".facts").contains(source.get("file").asText()), text(".facts"));
+    }
+    for (JsonNode link : paper.get("links")) {
+      assertFalse(
+          driver.findElements(By.cssSelector(".links a[href='" + link.asText() + "']")).isEmpty(),
+          "link " + link.asText());
+    }
+    List<String> shown =
+        browser.waitFor(
+            d -> {
+              List<String> ids = ids(d, "#similar-hits .hit");
+              return ids.isEmpty() ? null : ids;
+            });
+    assertEquals(similar, shown);
+    assertTrue(driver.findElement(By.id("similar")).isDisplayed());
+    assertTrue(
+        driver
+            .findElement(By.id("back-link"))
+            .getDomAttribute("href")
+            .equals("/?q=reinforcement+learning&subject=cs.RO"),
+        "back to the results the paper was opened from");
+    browser.fullPageScreenshot("paper-page.png", 2400);
+
+    // A similar paper opens its own page.
+    driver.findElement(By.cssSelector("#similar-hits .hit-title a")).click();
+    browser.waitFor(
+        d -> d.getCurrentUrl().equals(app.base + "/papers/" + similar.getFirst()) ? true : null);
+    String title = app.api("/api/papers/" + similar.getFirst()).get("title").asText();
+    browser.waitFor(d -> d.findElement(By.cssSelector("#paper h1")).getText().equals(title));
+  }
+
+  @Test
+  void an_unknown_paper_says_so() {
+    driver.get(app.base + "/papers/no-such-paper");
+    browser.waitFor(
+        d -> d.findElement(By.cssSelector("#paper h1")).getText().equals("Paper not found"));
+    assertTrue(text("#paper").contains("no-such-paper"));
+  }
+
+  @Test
+  void suggestions_complete_the_query_from_the_keyboard() {
+    driver.get(app.base + "/");
+    WebElement q = driver.findElement(By.id("q"));
+    q.sendKeys("rein");
+    WebElement list = driver.findElement(By.id("q-suggestions"));
+    browser.waitFor(d -> list.isDisplayed() && !options(list).isEmpty());
+    assertEquals("true", q.getDomAttribute("aria-expanded"));
+    JsonNode expected = app.api("/api/suggest?size=8&q=rein").get("suggestions");
+    assertEquals(
+        BrowserApp.values(expected, "text"),
+        options(list).stream()
+            .map(o -> o.findElement(By.className("suggestion-text")).getText())
+            .toList());
+
+    q.sendKeys(Keys.ARROW_DOWN);
+    WebElement firstOption = options(list).getFirst();
+    assertEquals(firstOption.getDomAttribute("id"), q.getDomAttribute("aria-activedescendant"));
+    assertEquals("true", firstOption.getDomAttribute("aria-selected"));
+    q.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_UP);
+    assertEquals(firstOption.getDomAttribute("id"), q.getDomAttribute("aria-activedescendant"));
+
+    JsonNode first = expected.get(0);
+    q.sendKeys(Keys.ENTER);
+    switch (first.get("kind").asText()) {
+      case "title" ->
+          browser.waitFor(
+              d -> d.getCurrentUrl().equals(app.base + "/papers/" + first.get("id").asText()));
+      case "author" -> waitForHits(app.ids("author=" + encode(first.get("text").asText())));
+      default -> {
+        waitForHits(app.ids("q=" + encode(first.get("text").asText())));
+        assertEquals(first.get("text").asText(), q.getDomProperty("value"));
+        assertEquals("false", q.getDomAttribute("aria-expanded"));
+      }
+    }
+
+    // Esc closes the list without choosing.
+    driver.get(app.base + "/");
+    WebElement again = driver.findElement(By.id("q"));
+    again.sendKeys("rein");
+    WebElement list2 = driver.findElement(By.id("q-suggestions"));
+    browser.waitFor(d -> list2.isDisplayed());
+    again.sendKeys(Keys.ESCAPE);
+    browser.waitFor(d -> !list2.isDisplayed());
+    assertEquals("false", again.getDomAttribute("aria-expanded"));
+    assertEquals(app.base + "/", driver.getCurrentUrl());
+  }
+
+  @Test
+  void the_author_filter_box_finds_authors_beyond_the_top_values() {
+    JsonNode found = app.api("/api/facets/author?prefix=kasir").get("values");
+    assertEquals(1, found.size());
+    String author = found.get(0).get("value").asText();
+    List<String> byAuthor = app.ids("author=" + encode(author));
+
+    driver.get(app.base + "/");
+    waitForHits(app.ids(""));
+    WebElement box = driver.findElement(By.cssSelector("#facets input.facet-filter"));
+    box.sendKeys("kasir");
+    WebElement tick =
+        browser.waitFor(
+            d ->
+                d.findElements(By.cssSelector("#facets input[data-dim=author]")).stream()
+                    .filter(b -> author.equals(b.getDomProperty("value")))
+                    .findFirst()
+                    .orElse(null));
+    tick.click();
+    waitForHits(byAuthor);
+    assertEquals(app.base + "/?author=" + encode(author), driver.getCurrentUrl());
+  }
+
+  @Test
+  void did_you_mean_offers_the_corrected_query() {
+    JsonNode r = app.api("/api/search?facets=none&q=" + encode("reinforcment lerning"));
+    String suggestion = r.get("didYouMean").asText();
+    driver.get(app.base + "/?q=" + encode("reinforcment lerning"));
+    WebElement link = browser.waitFor(d -> d.findElement(By.cssSelector("#did-you-mean a")));
+    assertEquals(suggestion, link.getText());
+    link.click();
+    waitForHits(app.ids("q=" + encode(suggestion)));
+    assertEquals(app.base + "/?q=" + encode(suggestion), driver.getCurrentUrl());
+  }
+
+  @Test
+  void a_title_with_html_renders_as_text() {
+    JsonNode paper = app.api("/api/papers/" + BrowserApp.UNSAFE_ID);
+    String title = paper.get("title").asText();
+    assertTrue(title.contains("<script>"), title);
+
+    driver.get(app.base + "/?q=" + encode("adversarial markup"));
+    waitForHits(app.ids("q=" + encode("adversarial markup")));
+    WebElement link = driver.findElement(By.cssSelector("#hits .hit-title a"));
+    assertEquals(title, link.getText());
+    assertFalse(link.findElements(By.tagName("mark")).isEmpty(), "still highlighted");
+    assertNoInjectedMarkup("#hits");
+
+    link.click();
+    browser.waitFor(d -> d.findElement(By.cssSelector("#paper h1")).getText().equals(title));
+    assertEquals(paper.get("abstract").asText(), text(".abstract"));
+    assertTrue(text(".paper-authors").contains("Eve <b>Mallory</b>"), text(".paper-authors"));
+    assertTrue(
+        driver.findElements(By.cssSelector("a[href^='javascript:']")).isEmpty(),
+        "a javascript: link in the data is not made a link");
+    assertNoInjectedMarkup("#paper");
+  }
+
+  @Test
+  void the_page_is_readable_at_phone_width() {
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", 375, "height", 812, "deviceScaleFactor", 2, "mobile", true));
+    try {
+      List<String> all = app.ids("q=reinforcement+learning");
+      driver.get(app.base + "/?q=reinforcement+learning");
+      waitForHits(all);
+      assertEquals(375L, (Long) browser.js("return window.innerWidth"));
+      assertTrue(
+          (Long) browser.js("return document.documentElement.scrollWidth") <= 375,
+          "nothing wider than the screen");
+      WebElement facets = driver.findElement(By.id("facets"));
+      WebElement toggle = driver.findElement(By.id("filters-toggle"));
+      assertFalse(facets.isDisplayed(), "filters fold away on a phone");
+      browser.screenshot("search-page-375.png");
+      toggle.click();
+      assertTrue(facets.isDisplayed());
+      assertEquals("true", toggle.getDomAttribute("aria-expanded"));
+      subjectBox("cs.RO").click();
+      waitForHits(app.ids("q=reinforcement+learning&subject=cs.RO"));
+      assertTrue(
+          (Long) browser.js("return document.documentElement.scrollWidth") <= 375,
+          "nothing wider than the screen");
+    } finally {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
+  @Test
+  void the_pages_run_under_the_content_security_policy_the_server_sends() {
+    for (String path : List.of("/", "/papers/" + BrowserApp.UNSAFE_ID)) {
+      String policy = app.headers(path).firstValue("Content-Security-Policy").orElse("");
+      assertTrue(policy.contains("script-src 'self'"), path + ": " + policy);
+      assertTrue(policy.contains("frame-ancestors 'none'"), path + ": " + policy);
+    }
+    assertEquals(
+        "cross-origin",
+        app.headers("/embed.js").firstValue("Cross-Origin-Resource-Policy").orElse(""),
+        "other sites may load the box");
+    // Both pages work under it: no violation or script error is logged (checked after each test).
+    driver.get(app.base + "/?q=policy");
+    waitForHits(app.ids("q=policy"));
+    driver.get(app.base + "/papers/" + BrowserApp.UNSAFE_ID);
+    browser.waitFor(d -> !d.findElements(By.cssSelector("#similar-hits .hit")).isEmpty());
+  }
+
+  // ---- helpers
+
+  private static WebElement subjectBox(String code) {
+    return driver.findElement(
+        By.cssSelector("#facets input[data-dim='subject'][value='" + code + "']"));
+  }
+
+  private static String statusText() {
+    return driver.findElement(By.id("status")).getText();
+  }
+
+  private static String text(String css) {
+    return driver.findElement(By.cssSelector(css)).getText();
+  }
+
+  private static List<WebElement> options(WebElement list) {
+    return list.findElements(By.cssSelector("[role=option]"));
+  }
+
+  private static List<String> ids(WebDriver d, String css) {
+    return d.findElements(By.cssSelector(css)).stream()
+        .map(e -> e.getDomAttribute("data-id"))
+        .toList();
+  }
+
+  /** Waits until the page shows exactly these hits, in this order, and has finished loading. */
+  private static void waitForHits(List<String> expected) {
+    try {
+      browser.waitFor(
+          d ->
+              "false".equals(d.findElement(By.id("results")).getDomAttribute("aria-busy"))
+                  && ids(d, "#hits .hit").equals(expected));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "expected hits " + expected + " but the page shows " + ids(driver, "#hits .hit"), e);
+    }
+  }
+
+  private static void assertNoInjectedMarkup(String container) {
+    Long injected =
+        browser.js(
+            "return document.querySelectorAll(arguments[0] + ' :is(script, img, iframe, b)').length",
+            container);
+    assertEquals(0L, injected, "markup from the data became elements");
+    assertEquals(Boolean.TRUE, browser.js("return window.__abstractaXss === undefined"));
+  }
+}

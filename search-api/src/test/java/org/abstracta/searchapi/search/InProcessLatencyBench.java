@@ -1,0 +1,76 @@
+package org.abstracta.searchapi.search;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * In-process search latency (warm) over an existing index; not part of the build. Run with
+ *
+ * <pre>
+ * ./mvnw -o -pl search-api test -Dtest=InProcessLatencyBench -Dabstracta.bench.index=/path/to/index
+ * </pre>
+ *
+ * <p>{@code -Dabstracta.bench.queries='a b|c d'} replaces the queries (arXiv topics by default),
+ * {@code -Dabstracta.bench.rounds=N} the rounds.
+ */
+class InProcessLatencyBench {
+  static final List<String> QUERIES =
+      List.of(
+          "quantum entanglement",
+          "dark matter halo",
+          "neural network training",
+          "black hole entropy",
+          "reinforcement learning",
+          "topological insulator",
+          "gamma ray burst",
+          "graph coloring");
+
+  @Test
+  void two_and_three_word_queries_warm() throws Exception {
+    String dir = System.getProperty("abstracta.bench.index");
+    assumeTrue(dir != null, "set -Dabstracta.bench.index to an index directory");
+    int rounds = Integer.getInteger("abstracta.bench.rounds", 300);
+    String given = System.getProperty("abstracta.bench.queries");
+    List<String> queries = given == null ? QUERIES : List.of(given.split("\\|"));
+    try (IndexSearchService s = IndexSearchService.open(Path.of(dir))) {
+      System.out.printf("index: %d documents%n", s.stats().documents());
+      for (Set<String> facets :
+          Arrays.asList(
+              Set.<String>of(),
+              null,
+              Set.of("subject"),
+              Set.of("year"),
+              Set.of("author"),
+              Set.of("type", "source", "hasCode"))) {
+        long[] all = new long[queries.size() * rounds];
+        int k = 0;
+        for (int warm = 0; warm < 2; warm++) {
+          k = 0;
+          for (int i = 0; i < rounds; i++) {
+            for (String q : queries) {
+              SearchRequest r =
+                  new SearchRequest(q, Map.of(), SortOrder.RELEVANCE, 1, 10, null, facets, false);
+              long t0 = System.nanoTime();
+              s.search(r);
+              all[k++] = System.nanoTime() - t0;
+            }
+          }
+        }
+        Arrays.sort(all);
+        System.out.printf(
+            "top-10, facets %-20s: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms (%d searches)%n",
+            facets == null ? "all" : facets.isEmpty() ? "none" : String.join(",", facets),
+            all[k / 2] / 1e6,
+            all[k * 9 / 10] / 1e6,
+            all[k * 99 / 100] / 1e6,
+            k);
+      }
+    }
+  }
+}
