@@ -12,8 +12,6 @@ import org.abstracta.indexer.text.SubjectCatalog;
 import org.abstracta.searchapi.search.FacetResult.FacetValue;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 
 /**
  * Turns collected hits into the API's facet counts: each dimension counted over the hits of the
@@ -27,10 +25,7 @@ final class FacetCounter {
 
   private final PaperSearcher searcher;
   private final FacetFilters filters;
-  private final Map<FacetsCollector, SortedSetDocValuesFacetCounts> facetCounts =
-      new IdentityHashMap<>();
-  private final Map<FacetsCollector, SortedSetDocValuesFacetCounts> authorCounts =
-      new IdentityHashMap<>();
+  private final Map<FacetsCollector, FacetOrdinals.Counts> facetCounts = new IdentityHashMap<>();
 
   FacetCounter(PaperSearcher searcher, FacetFilters filters) {
     this.searcher = searcher;
@@ -44,7 +39,11 @@ final class FacetCounter {
     List<FacetResult> out = new ArrayList<>();
     for (String dim : dims) {
       FacetsCollector hits = sideways.getOrDefault(dim, drillDown);
-      SortedSetDocValuesFacetCounts counts = counts(dim, hits);
+      if (Facets.AUTHOR.equals(dim)) {
+        out.add(new FacetResult(dim, authors(hits)));
+        continue;
+      }
+      FacetOrdinals.Counts counts = counts(hits);
       out.add(new FacetResult(dim, counts == null ? List.of() : values(dim, counts)));
     }
     return out;
@@ -59,8 +58,9 @@ final class FacetCounter {
       }
       return new FacetResult(dim, values);
     }
-    SortedSetDocValuesFacetCounts counts = searcher.allCounts();
-    if (counts == null) return new FacetResult(dim, List.of());
+    FacetOrdinals ordinals = searcher.facetOrdinals();
+    if (ordinals == null) return new FacetResult(dim, List.of());
+    FacetOrdinals.Counts counts = ordinals.all();
     String p = Folding.fold(prefix == null ? "" : prefix.strip());
     List<FacetValue> values = new ArrayList<>();
     for (FacetValue v : values(dim, counts, Integer.MAX_VALUE)) {
@@ -85,26 +85,35 @@ final class FacetCounter {
         || Folding.wordStartsWith(Folding.fold(v.label()), foldedPrefix);
   }
 
-  private SortedSetDocValuesFacetCounts counts(String dim, FacetsCollector hits)
-      throws IOException {
-    SortedSetDocValuesReaderState state = searcher.state(dim);
-    if (state == null) return null;
-    Map<FacetsCollector, SortedSetDocValuesFacetCounts> cache =
-        Facets.AUTHOR.equals(dim) ? authorCounts : facetCounts;
-    SortedSetDocValuesFacetCounts c = cache.get(hits);
+  private FacetOrdinals.Counts counts(FacetsCollector hits) throws IOException {
+    FacetOrdinals ordinals = searcher.facetOrdinals();
+    if (ordinals == null) return null;
+    // The small dimensions share one doc-values field: count it once per set of hits.
+    FacetOrdinals.Counts c = facetCounts.get(hits);
     if (c == null) {
-      c = new SortedSetDocValuesFacetCounts(state, hits);
-      cache.put(hits, c);
+      c = ordinals.count(hits);
+      facetCounts.put(hits, c);
     }
     return c;
   }
 
-  private List<FacetValue> values(String dim, SortedSetDocValuesFacetCounts counts)
-      throws IOException {
-    return values(dim, counts, dim.equals(Facets.AUTHOR) ? TOP_AUTHORS : TOP_VALUES);
+  /** The top authors among the hits, then any selected author not among them. */
+  private List<FacetValue> authors(FacetsCollector hits) throws IOException {
+    AuthorOrdinals ordinals = searcher.authorOrdinals();
+    if (ordinals == null) return List.of();
+    List<FacetValue> out = new ArrayList<>();
+    for (LabelAndValue lv :
+        ordinals.top(hits, TOP_AUTHORS, filters.selectedValues(Facets.AUTHOR))) {
+      out.add(flat(Facets.AUTHOR, lv.label, lv.value.longValue()));
+    }
+    return out;
   }
 
-  private List<FacetValue> values(String dim, SortedSetDocValuesFacetCounts counts, int top)
+  private List<FacetValue> values(String dim, FacetOrdinals.Counts counts) throws IOException {
+    return values(dim, counts, TOP_VALUES);
+  }
+
+  private List<FacetValue> values(String dim, FacetOrdinals.Counts counts, int top)
       throws IOException {
     if (Facets.SUBJECT.equals(dim)) return subjects(counts, top);
     if (Facets.YEAR.equals(dim)) return years(counts);
@@ -115,8 +124,7 @@ final class FacetCounter {
     // A selected value stays visible even when it is not among the top values.
     for (String v : filters.selectedValues(dim)) {
       if (out.stream().noneMatch(f -> f.value().equals(v))) {
-        Number n = counts.getSpecificValue(dim, v);
-        out.add(flat(dim, v, n == null ? 0 : Math.max(0, n.longValue())));
+        out.add(flat(dim, v, counts.value(dim, v)));
       }
     }
     return out;
@@ -126,8 +134,7 @@ final class FacetCounter {
     return new FacetValue(value, label(dim, value), count, filters.selected(dim, value), List.of());
   }
 
-  private List<FacetValue> subjects(SortedSetDocValuesFacetCounts counts, int top)
-      throws IOException {
+  private List<FacetValue> subjects(FacetOrdinals.Counts counts, int top) throws IOException {
     List<FacetValue> out = new ArrayList<>();
     for (LabelAndValue archive : children(counts, top, Facets.SUBJECT)) {
       List<FacetValue> categories = new ArrayList<>();
@@ -151,9 +158,8 @@ final class FacetCounter {
     return out;
   }
 
-  private List<FacetValue> years(SortedSetDocValuesFacetCounts counts) throws IOException {
-    List<LabelAndValue> all = children(counts, Integer.MAX_VALUE, Facets.YEAR);
-    List<LabelAndValue> sorted = new ArrayList<>(all);
+  private List<FacetValue> years(FacetOrdinals.Counts counts) throws IOException {
+    List<LabelAndValue> sorted = new ArrayList<>(children(counts, Integer.MAX_VALUE, Facets.YEAR));
     sorted.sort(Comparator.comparing((LabelAndValue lv) -> lv.label).reversed());
     List<FacetValue> out = new ArrayList<>();
     for (LabelAndValue lv : sorted) out.add(flat(Facets.YEAR, lv.label, lv.value.longValue()));
@@ -161,25 +167,8 @@ final class FacetCounter {
   }
 
   private static List<LabelAndValue> children(
-      SortedSetDocValuesFacetCounts counts, int top, String dim, String... path)
-      throws IOException {
-    try {
-      org.apache.lucene.facet.FacetResult r =
-          top == Integer.MAX_VALUE
-              ? counts.getAllChildren(dim, path)
-              : counts.getTopChildren(top, dim, path);
-      if (r == null) return List.of();
-      List<LabelAndValue> out = new ArrayList<>(List.of(r.labelValues));
-      if (top == Integer.MAX_VALUE) {
-        // getAllChildren lists in index order: most documents first, like getTopChildren.
-        out.sort(
-            Comparator.comparingLong((LabelAndValue lv) -> -lv.value.longValue())
-                .thenComparing(lv -> lv.label));
-      }
-      return out;
-    } catch (IllegalArgumentException e) {
-      return List.of(); // the dimension or path has no value in this snapshot
-    }
+      FacetOrdinals.Counts counts, int top, String dim, String... path) {
+    return counts.top(top, dim, path);
   }
 
   /** The display label of a flat facet value. */

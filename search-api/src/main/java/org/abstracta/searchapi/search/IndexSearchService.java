@@ -13,7 +13,6 @@ import org.abstracta.indexer.model.Paper;
 import org.abstracta.indexer.schema.Facets;
 import org.abstracta.indexer.schema.PaperDocuments;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.search.Query;
@@ -113,11 +112,11 @@ public final class IndexSearchService implements SearchService {
     return refresher.withSearcher(
         s -> {
           Map<String, Long> perType = new LinkedHashMap<>();
-          SortedSetDocValuesFacetCounts counts = s.allCounts();
-          org.apache.lucene.facet.FacetResult types =
-              counts == null ? null : counts.getAllChildren(Facets.TYPE);
-          if (types != null) {
-            for (LabelAndValue lv : types.labelValues) perType.put(lv.label, lv.value.longValue());
+          FacetOrdinals ordinals = s.facetOrdinals();
+          if (ordinals != null) {
+            for (LabelAndValue lv : ordinals.all().top(Integer.MAX_VALUE, Facets.TYPE)) {
+              perType.put(lv.label, lv.value.longValue());
+            }
           }
           String lastCommit = null;
           long generation = 0;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.abstracta.indexer.schema.Facets;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.QueryTimeoutImpl;
@@ -13,19 +12,23 @@ import org.apache.lucene.search.SearcherFactory;
 
 /**
  * The searcher of one index snapshot, with what is computed once per snapshot: the facet ordinal
- * maps of {@code $facets} and {@code $author} (built when the snapshot is opened, on the refresh
- * thread), and, on first use, the author name list and the counts over all documents.
+ * maps of {@code $facets} and {@code $author} and every author's paper count (built when the
+ * snapshot is opened, on the refresh thread), and, on first use, the author name list and the
+ * counts over all documents.
  */
 final class PaperSearcher extends IndexSearcher {
   private final SortedSetDocValuesReaderState facetState;
   private final SortedSetDocValuesReaderState authorState;
+  private final AuthorOrdinals authorOrdinals;
+  private final FacetOrdinals facetOrdinals;
   private volatile AuthorNames authorNames;
-  private volatile SortedSetDocValuesFacetCounts allCounts;
 
   PaperSearcher(IndexReader reader) throws IOException {
     super(reader);
     this.facetState = state(reader, Facets.FIELD);
     this.authorState = state(reader, Facets.AUTHOR_FIELD);
+    this.authorOrdinals = AuthorOrdinals.build(reader, authorState);
+    this.facetOrdinals = FacetOrdinals.build(reader, facetState);
   }
 
   /** Makes a {@code PaperSearcher} for each snapshot a {@code SearcherManager} opens. */
@@ -53,6 +56,16 @@ final class PaperSearcher extends IndexSearcher {
     return Facets.AUTHOR.equals(dim) ? authorState : facetState;
   }
 
+  /** Author counting for this snapshot, or null while no document has an author. */
+  AuthorOrdinals authorOrdinals() {
+    return authorOrdinals;
+  }
+
+  /** Counting of the small dimensions for this snapshot, or null while no document has one. */
+  FacetOrdinals facetOrdinals() {
+    return facetOrdinals;
+  }
+
   /** A searcher over the same snapshot that gives up after {@code budgetMs} (one per request). */
   IndexSearcher timed(long budgetMs) {
     IndexSearcher s = new IndexSearcher(getIndexReader());
@@ -71,19 +84,5 @@ final class PaperSearcher extends IndexSearcher {
       authorNames = names;
     }
     return names;
-  }
-
-  /** Counts of every dimension except author over all documents, or null for an empty index. */
-  SortedSetDocValuesFacetCounts allCounts() {
-    SortedSetDocValuesFacetCounts counts = allCounts;
-    if (counts == null && facetState != null) {
-      try {
-        counts = new SortedSetDocValuesFacetCounts(facetState);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      allCounts = counts;
-    }
-    return counts;
   }
 }

@@ -265,14 +265,17 @@ class SearchPageIT {
     waitForHits(app.ids(""));
     WebElement box = driver.findElement(By.cssSelector("#facets input.facet-filter"));
     box.sendKeys("kasir");
-    WebElement tick =
-        browser.waitFor(
-            d ->
-                d.findElements(By.cssSelector("#facets input[data-dim=author]")).stream()
-                    .filter(b -> author.equals(b.getDomProperty("value")))
-                    .findFirst()
-                    .orElse(null));
-    tick.click();
+    browser.waitFor(
+        d -> {
+          WebElement tick =
+              d.findElements(By.cssSelector("#facets input[data-dim=author]")).stream()
+                  .filter(b -> author.equals(b.getDomProperty("value")))
+                  .findFirst()
+                  .orElse(null);
+          if (tick == null) return false;
+          tick.click(); // stale if the list re-rendered in between: the wait tries again
+          return true;
+        });
     waitForHits(byAuthor);
     assertEquals(app.base + "/?author=" + encode(author), driver.getCurrentUrl());
   }

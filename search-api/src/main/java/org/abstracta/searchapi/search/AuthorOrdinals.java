@@ -1,0 +1,143 @@
+package org.abstracta.searchapi.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.abstracta.indexer.schema.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Author counts over a query's hits, for the one dimension with hundreds of thousands of values.
+ *
+ * <p>Lucene's {@code SortedSetDocValuesFacetCounts} allocates a counter per value and ranks every
+ * value on each request, which made the author facet the costliest part of a search. Here counting
+ * reads {@link DocOrdinals}, counters are pooled arrays cleared by what was touched, and the top
+ * authors are found by visiting authors in descending order of their paper count over the whole
+ * snapshot: the visit stops as soon as the next author has fewer papers in all than the last of the
+ * current top list has among the hits. Ties rank by ordinal (name order), as Lucene's counts do.
+ */
+final class AuthorOrdinals {
+  /** Counter arrays kept for reuse; more concurrent requests allocate and drop their own. */
+  private static final int POOLED_ARRAYS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+  private final SortedSetDocValuesReaderState state;
+  private final DocOrdinals ordinals;
+  private final int[] totals;
+  private final int[] byTotal;
+  private final ConcurrentLinkedQueue<int[]> pool = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger pooled = new AtomicInteger();
+
+  private AuthorOrdinals(SortedSetDocValuesReaderState state, DocOrdinals ordinals) {
+    this.state = state;
+    this.ordinals = ordinals;
+    this.totals = ordinals.totals();
+    this.byTotal = ordersByTotal(totals);
+  }
+
+  /** Reads every document's authors; null when no document has one. */
+  static AuthorOrdinals build(IndexReader reader, SortedSetDocValuesReaderState state)
+      throws IOException {
+    return state == null ? null : new AuthorOrdinals(state, DocOrdinals.read(reader, state));
+  }
+
+  /** Ordinals by descending total, ascending ordinal within a total (a counting sort). */
+  private static int[] ordersByTotal(int[] totals) {
+    int max = 0;
+    for (int t : totals) max = Math.max(max, t);
+    int[] start = new int[max + 2];
+    for (int t : totals) start[max - t + 1]++;
+    for (int i = 1; i < start.length; i++) start[i] += start[i - 1];
+    int[] order = new int[totals.length];
+    for (int ord = 0; ord < totals.length; ord++) order[start[max - totals[ord]]++] = ord;
+    return order;
+  }
+
+  /**
+   * The {@code top} authors among {@code hits} with their counts, then every {@code selected} name
+   * not among them (with its count, 0 when it has none), in that order.
+   */
+  List<LabelAndValue> top(FacetsCollector hits, int top, Collection<String> selected)
+      throws IOException {
+    int[] counts = borrow();
+    int[] touched = null;
+    try {
+      touched = ordinals.count(hits, counts, true);
+      return labelled(select(counts, top), counts, selected);
+    } finally {
+      if (touched != null) {
+        for (int ord : touched) counts[ord] = 0;
+        release(counts);
+      } // else counting failed half-way: drop the array rather than clear it
+    }
+  }
+
+  /** The ordinals of the {@code top} highest counts, best first. */
+  private int[] select(int[] counts, int top) {
+    if (top <= 0) return new int[0];
+    int[] best = new int[top];
+    int size = 0;
+    for (int ord : byTotal) {
+      // No later author has more papers in all than the last listed has among the hits.
+      if (size == top && totals[ord] < counts[best[size - 1]]) break;
+      int c = counts[ord];
+      if (c == 0) continue;
+      if (size == top && !ranksBefore(c, ord, counts[best[size - 1]], best[size - 1])) continue;
+      int i = size == top ? size - 1 : size++;
+      while (i > 0 && ranksBefore(c, ord, counts[best[i - 1]], best[i - 1])) {
+        best[i] = best[i - 1];
+        i--;
+      }
+      best[i] = ord;
+    }
+    return size == top ? best : Arrays.copyOf(best, size);
+  }
+
+  private static boolean ranksBefore(int count, int ord, int otherCount, int otherOrd) {
+    return count > otherCount || (count == otherCount && ord < otherOrd);
+  }
+
+  private List<LabelAndValue> labelled(int[] ords, int[] counts, Collection<String> selected)
+      throws IOException {
+    SortedSetDocValues names = state.getDocValues();
+    Map<String, LabelAndValue> out = new LinkedHashMap<>();
+    for (int ord : ords) {
+      String label = label(names.lookupOrd(ord));
+      out.put(label, new LabelAndValue(label, counts[ord]));
+    }
+    for (String name : selected) {
+      if (out.containsKey(name)) continue;
+      long ord = names.lookupTerm(new BytesRef(FacetsConfig.pathToString(Facets.AUTHOR, name)));
+      out.put(name, new LabelAndValue(name, ord < 0 ? 0 : counts[(int) ord]));
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  private static String label(BytesRef term) {
+    // Stored as dimension, a delimiter, then the name.
+    return FacetsConfig.stringToPath(term.utf8ToString())[1];
+  }
+
+  private int[] borrow() {
+    int[] counts = pool.poll();
+    if (counts == null) return new int[ordinals.valueCount()];
+    pooled.decrementAndGet();
+    return counts;
+  }
+
+  private void release(int[] counts) {
+    if (pooled.incrementAndGet() <= POOLED_ARRAYS) pool.add(counts);
+    else pooled.decrementAndGet();
+  }
+}

@@ -1,0 +1,108 @@
+package org.abstracta.searchapi.search;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollector.MatchingDocs;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.LongValues;
+
+/**
+ * Every document's facet values of one doc-values field as snapshot-wide ordinals in plain arrays,
+ * read once per index snapshot (on the refresh thread), so that counting a query's hits is array
+ * arithmetic instead of decoding doc values and mapping segment ordinals for every hit, which is
+ * what made facet counting the costliest part of a search. About 4 bytes per value of a document.
+ */
+final class DocOrdinals {
+  /** One segment's documents' values: {@code ords[starts[doc] .. starts[doc + 1])}. */
+  private record Segment(int[] starts, int[] ords) {}
+
+  private final Segment[] segments;
+  private final int[] totals;
+
+  private DocOrdinals(Segment[] segments, int[] totals) {
+    this.segments = segments;
+    this.totals = totals;
+  }
+
+  /** Reads the field of {@code state} from every document of {@code reader}. */
+  static DocOrdinals read(IndexReader reader, SortedSetDocValuesReaderState state)
+      throws IOException {
+    int[] totals = new int[state.getSize()];
+    OrdinalMap ordinalMap =
+        state.getDocValues() instanceof MultiDocValues.MultiSortedSetDocValues multi
+            ? multi.mapping
+            : null; // a single segment: its ordinals are the snapshot's
+    Segment[] segments = new Segment[reader.leaves().size()];
+    for (LeafReaderContext leaf : reader.leaves()) {
+      int maxDoc = leaf.reader().maxDoc();
+      int[] starts = new int[maxDoc + 1];
+      int[] ords = new int[Math.max(16, maxDoc * 4)];
+      int n = 0;
+      SortedSetDocValues dv = leaf.reader().getSortedSetDocValues(state.getField());
+      LongValues global =
+          ordinalMap == null ? LongValues.IDENTITY : ordinalMap.getGlobalOrds(leaf.ord);
+      Bits live = leaf.reader().getLiveDocs();
+      int doc = dv == null ? DocIdSetIterator.NO_MORE_DOCS : dv.nextDoc();
+      for (int d = 0; d < maxDoc; d++) {
+        starts[d] = n;
+        if (d != doc) continue;
+        int count = dv.docValueCount();
+        if (n + count > ords.length) ords = Arrays.copyOf(ords, Math.max(n + count, n * 3 / 2));
+        boolean counted = live == null || live.get(d);
+        for (int i = 0; i < count; i++) {
+          int ord = (int) global.get(dv.nextOrd());
+          ords[n++] = ord;
+          if (counted) totals[ord]++;
+        }
+        doc = dv.nextDoc();
+      }
+      starts[maxDoc] = n;
+      segments[leaf.ord] = new Segment(starts, Arrays.copyOf(ords, n));
+    }
+    return new DocOrdinals(segments, totals);
+  }
+
+  /** How many values the field has in this snapshot (the size of a counts array). */
+  int valueCount() {
+    return totals.length;
+  }
+
+  /** Each value's number of (live) documents. Not to be modified. */
+  int[] totals() {
+    return totals;
+  }
+
+  /**
+   * Adds one to {@code counts[ord]} for each value of each hit. With {@code track}, returns the
+   * ordinals that went from 0 to 1 (to clear a reused array cheaply), else null.
+   */
+  int[] count(FacetsCollector hits, int[] counts, boolean track) throws IOException {
+    int[] touched = track ? new int[256] : null;
+    int touchedCount = 0;
+    for (MatchingDocs m : hits.getMatchingDocs()) {
+      if (m.totalHits() == 0) continue;
+      Segment segment = segments[m.context().ord];
+      int[] starts = segment.starts();
+      int[] ords = segment.ords();
+      DocIdSetIterator it = m.bits().iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        for (int i = starts[doc], end = starts[doc + 1]; i < end; i++) {
+          int ord = ords[i];
+          if (counts[ord]++ == 0 && track) {
+            if (touchedCount == touched.length) touched = Arrays.copyOf(touched, touchedCount * 2);
+            touched[touchedCount++] = ord;
+          }
+        }
+      }
+    }
+    return track ? Arrays.copyOf(touched, touchedCount) : null;
+  }
+}

@@ -1,0 +1,157 @@
+package org.abstracta.searchapi.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.abstracta.indexer.schema.Facets;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The array-based counting ({@link AuthorOrdinals}, {@link FacetOrdinals}) gives exactly what
+ * Lucene's {@code SortedSetDocValuesFacetCounts} gives — values, counts and order, ties included —
+ * over a multi-segment index with deleted documents.
+ */
+class FacetOrdinalsTest {
+  private static final String[] AUTHORS = new String[40];
+  private static final String[][] SUBJECTS = {
+    {"cs", "cs.LG"},
+    {"cs", "cs.AI"},
+    {"cs", "cs.CL"},
+    {"math", "math.PR"},
+    {"astro-ph", "astro-ph.GA"}
+  };
+  private static Directory dir;
+
+  @BeforeAll
+  static void index() throws IOException {
+    for (int i = 0; i < AUTHORS.length; i++) AUTHORS[i] = "Author " + (char) ('A' + i % 26) + i;
+    dir = new ByteBuffersDirectory();
+    Random random = new Random(42);
+    IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
+    try (IndexWriter w = new IndexWriter(dir, config)) {
+      for (int id = 0; id < 600; id++) {
+        Document doc = new Document();
+        doc.add(new StringField("id", "d" + id, Field.Store.NO));
+        doc.add(new StringField("word", "w" + random.nextInt(4), Field.Store.NO));
+        int authors = random.nextInt(5); // some papers have none
+        for (int a = 0; a < authors; a++) {
+          doc.add(
+              new SortedSetDocValuesFacetField(
+                  Facets.AUTHOR, AUTHORS[(int) Math.abs(random.nextGaussian() * 12) % 40]));
+        }
+        String[] subject = SUBJECTS[random.nextInt(SUBJECTS.length)];
+        doc.add(new SortedSetDocValuesFacetField(Facets.SUBJECT, subject));
+        doc.add(new SortedSetDocValuesFacetField(Facets.YEAR, "" + (2015 + random.nextInt(8))));
+        doc.add(
+            new SortedSetDocValuesFacetField(
+                Facets.TYPE, random.nextInt(9) == 0 ? "talk" : "paper"));
+        w.addDocument(Facets.config().build(doc));
+        if (id % 150 == 149) w.commit(); // several segments, so ordinals need mapping
+        if (id % 7 == 0 && id > 0) w.deleteDocuments(new Term("id", "d" + (id - 3)));
+      }
+    }
+  }
+
+  @Test
+  void author_counts_match_lucene_for_every_query() throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(dir)) {
+      assertEquals(4, reader.leaves().size());
+      PaperSearcher searcher = new PaperSearcher(reader);
+      var state =
+          new DefaultSortedSetDocValuesReaderState(reader, Facets.AUTHOR_FIELD, Facets.config());
+      for (Query q : queries()) {
+        FacetsCollector hits = searcher.search(q, new FacetsCollectorManager());
+        for (int top : new int[] {1, 3, 10, 50}) {
+          var lucene =
+              new SortedSetDocValuesFacetCounts(state, hits).getTopChildren(top, Facets.AUTHOR);
+          List<LabelAndValue> expected = lucene == null ? List.of() : List.of(lucene.labelValues);
+          assertEquals(
+              expected, searcher.authorOrdinals().top(hits, top, List.of()), q + " top " + top);
+        }
+      }
+    }
+  }
+
+  @Test
+  void selected_authors_follow_the_top_ones_with_their_counts() throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(dir)) {
+      PaperSearcher searcher = new PaperSearcher(reader);
+      FacetsCollector hits = searcher.search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+      List<LabelAndValue> top1 = searcher.authorOrdinals().top(hits, 1, List.of());
+      String first = top1.get(0).label;
+      List<LabelAndValue> withSelected =
+          searcher.authorOrdinals().top(hits, 1, List.of(first, AUTHORS[39], "Nobody"));
+      var state =
+          new DefaultSortedSetDocValuesReaderState(reader, Facets.AUTHOR_FIELD, Facets.config());
+      var lucene = new SortedSetDocValuesFacetCounts(state, hits);
+      Number last = lucene.getSpecificValue(Facets.AUTHOR, AUTHORS[39]);
+      assertEquals(
+          List.of(
+              top1.get(0),
+              new LabelAndValue(AUTHORS[39], last.intValue() < 0 ? 0 : last.intValue()),
+              new LabelAndValue("Nobody", 0)),
+          withSelected);
+    }
+  }
+
+  @Test
+  void subject_year_and_type_counts_match_lucene() throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(dir)) {
+      PaperSearcher searcher = new PaperSearcher(reader);
+      var state = new DefaultSortedSetDocValuesReaderState(reader, Facets.FIELD, Facets.config());
+      for (Query q : queries()) {
+        FacetsCollector hits = searcher.search(q, new FacetsCollectorManager());
+        var lucene = new SortedSetDocValuesFacetCounts(state, hits);
+        FacetOrdinals.Counts mine = searcher.facetOrdinals().count(hits);
+        for (String[] path :
+            new String[][] {
+              {Facets.SUBJECT}, {Facets.SUBJECT, "cs"}, {Facets.YEAR}, {Facets.TYPE}
+            }) {
+          String[] rest = java.util.Arrays.copyOfRange(path, 1, path.length);
+          for (int top : new int[] {1, 2, 20}) {
+            var expected = lucene.getTopChildren(top, path[0], rest);
+            assertEquals(
+                expected == null ? List.of() : List.of(expected.labelValues),
+                mine.top(top, path[0], rest),
+                q + " " + String.join("/", path) + " top " + top);
+          }
+        }
+        assertEquals(
+            lucene.getSpecificValue(Facets.SUBJECT, "cs").intValue(),
+            mine.value(Facets.SUBJECT, "cs"));
+        assertEquals(0, mine.value(Facets.YEAR, "1999"));
+      }
+    }
+  }
+
+  private static List<Query> queries() {
+    List<Query> out = new ArrayList<>();
+    out.add(new MatchAllDocsQuery());
+    for (int w = 0; w < 4; w++) out.add(new TermQuery(new Term("word", "w" + w)));
+    out.add(new TermQuery(new Term("word", "absent")));
+    return out;
+  }
+}
