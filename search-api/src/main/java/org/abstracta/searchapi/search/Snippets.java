@@ -74,21 +74,24 @@ final class Snippets {
   /** Matched words, in order, one span per word. */
   private static List<Span> spans(String text, Set<String> terms) {
     if (terms.isEmpty()) return List.of();
-    boolean anyStem = false;
+    // Stemmers change word endings, never the first letter: only words starting like a stemmed
+    // term need their stem looked up, which spares most of a snippet's words.
+    StringBuilder stemInitials = new StringBuilder();
     for (String t : terms) {
-      if (!t.startsWith(Analyzers.EXACT_MARK)) {
-        anyStem = true;
-        break;
-      }
+      if (!t.isEmpty() && !t.startsWith(Analyzers.EXACT_MARK)) stemInitials.append(t.charAt(0));
     }
     List<Span> out = new ArrayList<>();
     for (Tok t : TextAnalysis.surfaceWords(text)) {
-      String stem = anyStem ? TextAnalysis.stem(t.term()) : null;
+      String word = t.term();
+      String stem =
+          !word.isEmpty() && stemInitials.indexOf(String.valueOf(word.charAt(0))) >= 0
+              ? TextAnalysis.stem(word)
+              : null;
       // The stem names the word for "distinct" counting; the exact term if it has no stem.
       if (stem != null && terms.contains(stem)) {
         out.add(new Span(t.start(), t.end(), stem));
-      } else if (terms.contains(Analyzers.EXACT_MARK + t.term())) {
-        out.add(new Span(t.start(), t.end(), t.term()));
+      } else if (terms.contains(Analyzers.EXACT_MARK + word)) {
+        out.add(new Span(t.start(), t.end(), word));
       }
     }
     return out;

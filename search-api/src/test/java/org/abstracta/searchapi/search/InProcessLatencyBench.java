@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * </pre>
  *
  * <p>{@code -Dabstracta.bench.queries='a b|c d'} replaces the queries (arXiv topics by default),
- * {@code -Dabstracta.bench.rounds=N} the rounds.
+ * {@code -Dabstracta.bench.rounds=N} the rounds, {@code -Dabstracta.bench.facets=none|all|dim,dim}
+ * the facet configurations.
  */
 class InProcessLatencyBench {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -44,14 +45,24 @@ class InProcessLatencyBench {
     List<String> queries = given == null ? QUERIES : List.of(given.split("\\|"));
     try (IndexSearchService s = IndexSearchService.open(Path.of(dir))) {
       System.out.printf("index: %d documents%n", s.stats().documents());
-      for (Set<String> facets :
+      List<Set<String>> configs =
           Arrays.asList(
               Set.<String>of(),
               null,
               Set.of("subject"),
               Set.of("year"),
               Set.of("author"),
-              Set.of("type", "source", "hasCode"))) {
+              Set.of("type", "source", "hasCode"));
+      String only = System.getProperty("abstracta.bench.facets");
+      if (only != null) {
+        // "none", "all" or a comma-separated list of dimensions
+        configs =
+            Arrays.asList(
+                only.equals("all")
+                    ? null
+                    : only.equals("none") ? Set.of() : Set.of(only.split(",")));
+      }
+      for (Set<String> facets : configs) {
         long[] all = new long[queries.size() * rounds];
         long[] cpu = new long[all.length];
         int k = 0;
