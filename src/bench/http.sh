@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# HTTP benchmark: the query mix through 'abstracta serve' with wrk at 1, 8 and 32 connections
+# (throughput, p50/p99, non-2xx and socket errors), then one client on "2-3 word queries with all
+# facets" (the headline target: p50 <= 3 ms, p99 <= 25 ms at 112k).
+#   src/bench/http.sh [--index DIR] [--queries FILE] [--duration 30s] [--conns "1 8 32"] [--heap 1g]
+. "$(dirname "$0")/lib.sh"
+INDEX="$INDEX_112K"; DURATION=30s; CONNS="1 8 32"; SERVE_HEAP=1g
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --index) INDEX="$2"; shift 2 ;;
+    --queries) QUERIES="$2"; shift 2 ;;
+    --duration) DURATION="$2"; shift 2 ;;
+    --conns) CONNS="$2"; shift 2 ;;
+    --heap) SERVE_HEAP="$2"; shift 2 ;;
+    -h|--help) sed -n '2,5p' "$0" | sed 's/^# \?//'; exit 0 ;;
+    *) die "unknown option $1" ;;
+  esac
+done
+build; need jq; need wrk
+[ "$INDEX" = "$INDEX_112K" ] && ensure_index "$INDEX"
+ensure_queries "$INDEX"
+abstracta_requests "$QUERIES" mix '.*' >"$WORK/http-mix.txt"
+abstracta_requests "$QUERIES" all 'two|three' >"$WORK/http-headline.txt"
+
+start_serve "$INDEX" "$SERVE_HEAP"
+wait_ok "$SERVE_URL/health" >/dev/null
+docs="$(curl -sf "$SERVE_URL/api/stats" | jq -r '.documents // .docs // empty')"
+log "serving $INDEX ($docs documents) at $SERVE_URL; warm-up 10s"
+wrk_json "$SERVE_URL" "$WORK/http-mix.txt" 8 10s >/dev/null
+for c in $CONNS; do
+  log "wrk mix, $c connection(s), $DURATION (load $(loadavg))"
+  j="$(wrk_json "$SERVE_URL" "$WORK/http-mix.txt" "$c" "$DURATION")"
+  record http engine=abstracta docs="$docs" workload=mix conns="$c" \
+    $(jq -r 'to_entries[] | "\(.key)=\(.value)"' <<<"$j")
+done
+log "wrk headline (2-3 words, all facets), 1 connection, $DURATION (load $(loadavg))"
+j="$(wrk_json "$SERVE_URL" "$WORK/http-headline.txt" 1 "$DURATION")"
+record http engine=abstracta docs="$docs" workload=2-3-words-all-facets conns=1 \
+  $(jq -r 'to_entries[] | "\(.key)=\(.value)"' <<<"$j")
+stop_serve
+
+echo
+echo "HTTP, $docs documents, $(wc -l <"$WORK/http-mix.txt") mix requests ($(wc -l <"$WORK/http-headline.txt") headline), $DURATION each:"
+table http workload conns requests rps p50ms p90ms p99ms non2xx socketErrors load1
+echo "(headline target at 112k: p50 <= 3 ms, p99 <= 25 ms)"

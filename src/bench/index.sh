@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Indexing benchmark: 'abstracta index' on the arXiv corpus into a fresh index (docs/s, input MB/s,
+# peak RSS, index size, elapsed) and, in the same run, the bare-Lucene baseline on the same papers
+# (parsed and converted up front, writing timed); prints Abstracta/baseline as a ratio.
+#   src/bench/index.sh [--docs N] [--heap 1g] [--no-baseline]
+# --docs N indexes N records (cut from or grown from the real corpus; see multiply); default all.
+. "$(dirname "$0")/lib.sh"
+DOCS="$CORPUS_DOCS"; BASELINE=1; HEAP="${HEAP:-1g}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --docs) DOCS="$2"; shift 2 ;;
+    --heap) HEAP="$2"; shift 2 ;;
+    --no-baseline) BASELINE=0; shift ;;
+    -h|--help) sed -n '2,6p' "$0" | sed 's/^# \?//'; exit 0 ;;
+    *) die "unknown option $1" ;;
+  esac
+done
+build; need jq
+INPUT="$(corpus_of "$DOCS")"
+DIR="$WORK/idx-$DOCS"; [ "$DOCS" = "$CORPUS_DOCS" ] && DIR="$INDEX_112K"
+RAW_BYTES="$(stat -c %s "$INPUT")"; BYTES="$(uncompressed_bytes "$INPUT")"
+
+log "abstracta index $INPUT (heap $HEAP, load $(loadavg))"
+index_run "$INPUT" "$DIR"
+record indexing engine=abstracta docs="$IDX_DOCS" seconds="$IDX_SECONDS" \
+  docsPerSec="$(calc "$IDX_DOCS / $IDX_SECONDS")" \
+  inputMBps="$(calc "$BYTES / 1000000 / $IDX_SECONDS")" \
+  gzMBps="$(calc "$RAW_BYTES / 1000000 / $IDX_SECONDS")" \
+  peakRssMB="$((IDX_RSS_KB / 1024))" indexMB="$(calc "$IDX_BYTES / 1000000")" heap="$HEAP"
+
+if [ "$BASELINE" = 1 ]; then
+  # The indexer's RAM buffer is a quarter of its heap, 32..512 MB (IndexWriterFactory): the
+  # baseline gets the same figure although it runs with a larger heap to hold all documents.
+  heap_mb="$(numfmt --from=iec "${HEAP^^}" | awk '{ printf "%d", $1 / 1048576 }')"
+  buffer=$((heap_mb / 4)); [ "$buffer" -lt 32 ] && buffer=32; [ "$buffer" -gt 512 ] && buffer=512
+  log "bare-Lucene baseline (RAM buffer $buffer MB, load $(loadavg))"
+  BENCH_HEAP="${BASELINE_HEAP:-6g}" bench_java baseline "$INPUT" --index "$WORK/idx-baseline" \
+    --ram-buffer-mb "$buffer" --results "$WORK/baseline.jsonl" --run "$RUN"
+  base="$(tail -1 "$WORK/baseline.jsonl")"
+  base_rate="$(jq -r .docsPerSec <<<"$base")"
+  record indexing engine=bare-lucene docs="$(jq -r .docs <<<"$base")" \
+    seconds="$(jq -r .seconds <<<"$base")" docsPerSec="$base_rate" \
+    indexMB="$(jq -r .indexMB <<<"$base")" heap="${BASELINE_HEAP:-6g}"
+  rm -rf "$WORK/idx-baseline"
+fi
+
+echo
+echo "Indexing $IDX_DOCS documents from $INPUT ($((RAW_BYTES / 1000000)) MB file, $((BYTES / 1000000)) MB uncompressed), load $(loadavg):"
+table indexing engine docs seconds docsPerSec inputMBps gzMBps peakRssMB indexMB
+if [ "$BASELINE" = 1 ]; then
+  ratio="$(calc "100 * $IDX_DOCS / $IDX_SECONDS / $base_rate")"
+  record indexing-ratio abstractaOverBaselinePct="$ratio" target=85
+  printf '\nAbstracta / bare Lucene: %.0f%% of the baseline docs/s (target >= 85%%)\n' "$ratio"
+  echo "(Abstracta: whole 'abstracta index' process incl. JVM start, reading, gunzip, parsing;"
+  echo " baseline: IndexWriter addDocument + commit only, one thread, documents prepared up front)"
+fi

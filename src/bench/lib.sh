@@ -1,0 +1,177 @@
+# Shared by the benchmark scripts in src/bench/: paths, the JDK, the jars, results, servers.
+# Sourced, not run. Every script cd's to the project root, so the data is ../shared/data.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+# shellcheck source=src/bin/find-java.sh
+. "$ROOT/src/bin/find-java.sh"
+find_java_home || exit 1
+JAVA="$JAVA_HOME/bin/java"
+
+CORPUS="../shared/data/arxiv/arxiv-112k.jsonl.gz"   # relative to the project root, never copied
+CORPUS_DOCS=112788
+OUT="${BENCH_OUT:-target/bench}"                     # results and work files (git-ignored)
+WORK="$OUT/work"
+RESULTS="$OUT/results.jsonl"
+RUN="${BENCH_RUN:-$(date -u +%Y%m%dT%H%M%SZ)}"       # label shared by all rows of one run
+QUERIES_DEFAULT="$OUT/queries.tsv"
+mkdir -p "$WORK"
+APP_JAR="search-api/target/abstracta.jar"
+BENCH_JAR="bench/target/abstracta-bench.jar"
+JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector)
+
+log() { printf '== %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Installs a Debian package when its command is missing (wrk, time, jq).
+need() { # need COMMAND [PACKAGE]
+  command -v "$1" >/dev/null 2>&1 && return 0
+  [ "$1" = time ] && [ -x /usr/bin/time ] && return 0
+  log "installing ${2:-$1} (apt-get)"
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get install -y -q "${2:-$1}" >/dev/null 2>&1 ||
+    { $sudo apt-get update -q >/dev/null 2>&1 && $sudo apt-get install -y -q "${2:-$1}" >/dev/null; } ||
+    die "cannot install ${2:-$1}; install it and retry"
+}
+
+# Builds both jars when missing or older than a source file.
+build() {
+  local newer=""
+  if [ -f "$APP_JAR" ] && [ -f "$BENCH_JAR" ]; then
+    newer="$(find pom.xml indexer search-api/src search-api/pom.xml bench/src bench/pom.xml \
+      -newer "$BENCH_JAR" -type f -not -path '*/target/*' -print -quit 2>/dev/null)"
+    [ -z "$newer" ] && return 0
+  fi
+  log "building abstracta.jar and abstracta-bench.jar"
+  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package >&2 || die "build failed"
+}
+
+abstracta() { "$JAVA" "${JVM_FLAGS[@]}" -Xmx"${HEAP:-1g}" -jar "$APP_JAR" "$@"; }
+bench_java() { "$JAVA" "${JVM_FLAGS[@]}" -Xmx"${BENCH_HEAP:-4g}" -cp "$APP_JAR:$BENCH_JAR" org.abstracta.bench.BenchMain "$@"; }
+
+# The machine's load when a row was measured: the lead compares runs on a quiet machine.
+loadavg() { cut -d' ' -f1 /proc/loadavg; }
+calc() { awk "BEGIN { printf \"%.6f\", $* }"; }
+
+# Appends one result row: record BENCH key=value... (numbers stay numbers).
+record() {
+  local bench="$1"; shift
+  local args=(--arg bench "$bench" --arg run "$RUN" --arg time "$(date -u +%FT%TZ)" --arg load "$(loadavg)")
+  local expr='{bench:$bench, run:$run, time:$time, load1:($load|tonumber)}'
+  local kv k v i=0
+  for kv in "$@"; do
+    k="${kv%%=*}"; v="${kv#*=}"; i=$((i + 1))
+    args+=(--arg "v$i" "$v")
+    expr+=" + {\"$k\": (\$v$i | if . == \"null\" then null else (tonumber? // .) end)}"
+  done
+  jq -cn "${args[@]}" "$expr" >>"$RESULTS"
+}
+
+# Bytes of a file once decompressed (cached next to the work files).
+uncompressed_bytes() {
+  local f="$1" cache
+  cache="$WORK/.bytes-$(basename "$f")-$(stat -c %s "$f")"
+  if [ ! -f "$cache" ]; then
+    case "$f" in *.gz) gzip -dc "$f" | wc -c >"$cache" ;; *) stat -c %s "$f" >"$cache" ;; esac
+  fi
+  cat "$cache"
+}
+
+# A corpus of N records: the real file for its own size, else grown or cut by 'multiply'.
+corpus_of() { # corpus_of N -> path
+  local n="$1"
+  if [ "$n" = "$CORPUS_DOCS" ]; then echo "$CORPUS"; return; fi
+  local f="$WORK/corpus-$n.jsonl"
+  [ -f "$f" ] || bench_java multiply --input "$CORPUS" --docs "$n" --out "$f" >&2
+  echo "$f"
+}
+
+# Indexes INPUT into a fresh DIR with the real CLI; sets IDX_SECONDS IDX_RSS_KB IDX_DOCS IDX_BYTES.
+index_run() { # index_run INPUT DIR
+  local input="$1" dir="$2" tlog="$WORK/time.$$"
+  rm -rf "$dir"
+  need time time
+  /usr/bin/time -f '%e %M' -o "$tlog" "$JAVA" "${JVM_FLAGS[@]}" -Xmx"${HEAP:-1g}" -jar "$APP_JAR" \
+    index "$input" --index "$dir" --rebuild --no-progress >"$WORK/index.log" 2>&1 ||
+    { cat "$WORK/index.log" >&2; die "abstracta index failed"; }
+  read -r IDX_SECONDS IDX_RSS_KB <"$tlog"; rm -f "$tlog"
+  IDX_DOCS="$(awk '$1 == "documents" { gsub(",", "", $2); print $2 }' "$WORK/index.log")"
+  IDX_BYTES="$(du -sb "$dir" | cut -f1)"
+}
+
+# Serving: start_serve INDEX [HEAP] sets SERVE_PID, SERVE_URL and SERVE_T0 (launch, ns).
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+start_serve() {
+  local index="$1" heap="${2:-1g}" port
+  port="${BENCH_PORT:-$(free_port)}"
+  SERVE_URL="http://127.0.0.1:$port"
+  SERVE_T0="$(date +%s%N)"
+  "$JAVA" "${JVM_FLAGS[@]}" -Xmx"$heap" -jar "$APP_JAR" serve --index "$index" --port "$port" \
+    >"$WORK/serve.log" 2>&1 &
+  SERVE_PID=$!
+  trap 'stop_serve' EXIT
+}
+stop_serve() {
+  [ -n "${SERVE_PID:-}" ] || return 0
+  kill "$SERVE_PID" 2>/dev/null || true
+  wait "$SERVE_PID" 2>/dev/null || true
+  SERVE_PID=""
+}
+# Waits for URL to answer 200; prints the time since SERVE_T0 in ms.
+wait_ok() { # wait_ok URL [TIMEOUT_S]
+  local url="$1" deadline=$(($(date +%s) + ${2:-300}))
+  until curl -sf -o /dev/null "$url"; do
+    [ -n "${SERVE_PID:-}" ] && ! kill -0 "$SERVE_PID" 2>/dev/null && { cat "$WORK/serve.log" >&2; die "serve exited"; }
+    [ "$(date +%s)" -lt "$deadline" ] || die "no answer from $url"
+    sleep 0.02
+  done
+  echo $((($(date +%s%N) - SERVE_T0) / 1000000))
+}
+# Heap in use after a full GC, in MB (jcmd GC.run, then GC.heap_info).
+heap_after_gc_mb() { # PID
+  "$JAVA_HOME/bin/jcmd" "$1" GC.run >/dev/null
+  "$JAVA_HOME/bin/jcmd" "$1" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | awk '{ printf "%.0f", $2 / 1024 }'
+}
+
+# The query file: derived from the 112k index unless given (QUERIES=...).
+ensure_queries() { # ensure_queries INDEX
+  QUERIES="${QUERIES:-$QUERIES_DEFAULT}"
+  [ -f "$QUERIES" ] && return 0
+  log "deriving the query mix from $1 -> $QUERIES"
+  bench_java queries --index "$1" --out "$QUERIES" --per-kind "${PER_KIND:-40}" >&2
+}
+# The full 112k index, built once with the real CLI (index.sh measures this build).
+ensure_index() { # ensure_index DIR
+  ls "$1"/segments_* >/dev/null 2>&1 && return 0
+  log "building the 112k index in $1"
+  index_run "$CORPUS" "$1"
+}
+INDEX_112K="$WORK/idx-112k"
+
+# Request files for wrk-cycle.lua from a query file: lines "GET /api/search?...".
+# abstracta_requests QUERIES VARIANT KINDS: VARIANT none|all|filter|mix; KINDS regex on kind.
+abstracta_requests() {
+  jq -Rr --arg variant "$2" --arg kinds "$3" '
+    select(startswith("#") | not) | split("\t") | select(.[0] | test("^(" + $kinds + ")$")) as $q
+    | (if $variant == "mix" then ["none", "all", "filter"] else [$variant] end)[] as $v
+    | "GET /api/search?q=" + ($q[2] | @uri)
+      + (if $v == "none" then "&facets=none" else "" end)
+      + (if $v == "filter" then "&subject=" + ($q[1] | @uri) else "" end)' "$1"
+}
+
+# Runs wrk over a request file; prints one JSON object (see wrk-cycle.lua).
+wrk_json() { # wrk_json BASE_URL REQUEST_FILE CONNECTIONS DURATION
+  need wrk wrk
+  local threads=$(($3 < 2 ? 1 : 2))
+  WRK_REQUESTS="$2" wrk -t"$threads" -c"$3" -d"$4" --latency -s "$ROOT/src/bench/wrk-cycle.lua" "$1" |
+    sed -n 's/^BENCH_JSON //p'
+}
+
+# Prints the JSON-lines rows of this run for BENCH as a table.
+table() { # table BENCH KEY...
+  local bench="$1"; shift
+  local keys; keys="$(printf '"%s",' "$@")"; keys="[${keys%,}]"
+  jq -r --arg b "$bench" --arg r "$RUN" --argjson k "$keys" \
+    'select(.bench == $b and .run == $r) | [.[$k[]]] | map(if type == "number" and (. != floor) then (. * 1000 | round / 1000) else . end) | @tsv' \
+    "$RESULTS" | { printf '%s\n' "$*" | tr ' ' '\t'; cat; } | column -t -s $'\t'
+}

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Peer: OpenSearch 3.6 (the integ-test-zip distribution from Maven Central: no security plugin,
+# no bundled JDK), single node on 127.0.0.1, heap 1g. Bulk-loads the same corpus with an english
+# analyzer mapping (timed: bulk requests + refresh), then runs the same query mix with wrk at 1, 8
+# and 32 connections, and prints each figure with its ratio to Abstracta's from results.jsonl.
+#   src/bench/opensearch.sh [--docs N] [--duration 30s] [--conns "1 8 32"] [--heap 1g]
+. "$(dirname "$0")/lib.sh"
+DOCS="$CORPUS_DOCS"; DURATION=30s; CONNS="1 8 32"; OS_HEAP=1g
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --docs) DOCS="$2"; shift 2 ;;
+    --duration) DURATION="$2"; shift 2 ;;
+    --conns) CONNS="$2"; shift 2 ;;
+    --heap) OS_HEAP="$2"; shift 2 ;;
+    -h|--help) sed -n '2,6p' "$0" | sed 's/^# \?//'; exit 0 ;;
+    *) die "unknown option $1" ;;
+  esac
+done
+VERSION=3.6.0
+REPO="https://repo1.maven.org/maven2/org/opensearch/distribution/integ-test-zip/opensearch"
+CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/abstracta-bench"
+ZIP="$CACHE/opensearch-$VERSION.zip"
+build; need jq; need wrk; need unzip
+ensure_index "$INDEX_112K"
+ensure_queries "$INDEX_112K"
+
+if [ ! -f "$ZIP" ]; then
+  mkdir -p "$CACHE"
+  curl -sf "$REPO/maven-metadata.xml" | grep -q "<version>$VERSION</version>" ||
+    die "OpenSearch $VERSION integ-test-zip is not listed in $REPO/maven-metadata.xml"
+  log "downloading $REPO/$VERSION/opensearch-$VERSION.zip (160 MB) to $CACHE"
+  curl -fL -o "$ZIP.part" "$REPO/$VERSION/opensearch-$VERSION.zip" || die "download failed"
+  [ "$(curl -sf "$REPO/$VERSION/opensearch-$VERSION.zip.sha1")" = "$(sha1sum <"$ZIP.part" | cut -d' ' -f1)" ] ||
+    die "checksum mismatch for the OpenSearch zip"
+  mv "$ZIP.part" "$ZIP"
+fi
+
+HOME_OS="$WORK/opensearch-$VERSION"
+rm -rf "$HOME_OS"; unzip -q "$ZIP" -d "$WORK"
+PORT="$(free_port)"; URL="http://127.0.0.1:$PORT"
+cat >>"$HOME_OS/config/opensearch.yml" <<YML
+cluster.name: abstracta-bench
+network.host: 127.0.0.1
+http.port: $PORT
+transport.port: $(free_port)
+discovery.type: single-node
+path.data: $HOME_OS/data
+path.logs: $HOME_OS/logs
+YML
+# OpenSearch refuses to run as root: then it runs as nobody, in a directory nobody owns.
+as_user=()
+if [ "$(id -u)" = 0 ]; then chown -R nobody "$HOME_OS"; as_user=(runuser -u nobody --); fi
+log "starting OpenSearch $VERSION at $URL (heap $OS_HEAP, JDK $JAVA_HOME)"
+"${as_user[@]}" env OPENSEARCH_JAVA_HOME="$JAVA_HOME" OPENSEARCH_JAVA_OPTS="-Xms$OS_HEAP -Xmx$OS_HEAP" \
+  "$HOME_OS/bin/opensearch" >"$WORK/opensearch.log" 2>&1 &
+OS_PID=$!
+trap 'kill $OS_PID 2>/dev/null; wait $OS_PID 2>/dev/null' EXIT
+deadline=$(($(date +%s) + 300))
+until curl -sf "$URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null; do
+  kill -0 $OS_PID 2>/dev/null || { tail -30 "$WORK/opensearch.log" >&2; die "OpenSearch exited"; }
+  [ "$(date +%s)" -lt "$deadline" ] || die "OpenSearch did not start"
+  sleep 1
+done
+
+curl -sf -X PUT "$URL/papers" -H 'Content-Type: application/json' -d '{
+  "settings": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "-1"},
+  "mappings": {"properties": {
+    "id": {"type": "keyword"},
+    "title": {"type": "text", "analyzer": "english"},
+    "abstract": {"type": "text", "analyzer": "english"},
+    "authors": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
+    "categories": {"type": "keyword"},
+    "archives": {"type": "keyword"},
+    "year": {"type": "integer"}}}}' >/dev/null || die "cannot create the index"
+
+INPUT="$(corpus_of "$DOCS")"
+log "preparing bulk files from $INPUT (untimed)"
+rm -rf "$WORK/os-bulk"
+python3 "$ROOT/src/bench/peers.py" os-bulk "$INPUT" "$WORK/os-bulk" >/dev/null
+log "bulk loading (1 client, 5,000 documents a request; load $(loadavg))"
+t0=$(date +%s%N)
+for f in "$WORK"/os-bulk/bulk-*.ndjson; do
+  curl -sf -H 'Content-Type: application/x-ndjson' --data-binary "@$f" "$URL/_bulk" |
+    jq -e '.errors == false' >/dev/null || die "bulk request $f failed or had errors"
+done
+curl -sf -X POST "$URL/papers/_refresh" >/dev/null
+secs="$(calc "($(date +%s%N) - $t0) / 1e9")"
+count="$(curl -sf "$URL/papers/_count" | jq .count)"
+size_mb="$(curl -sf "$URL/papers/_stats/store" | jq '._all.primaries.store.size_in_bytes / 1e6')"
+rm -rf "$WORK/os-bulk"
+abstracta_rate="$(jq -rs --argjson d "$DOCS" '[.[] | select(.bench == "indexing" and .engine == "abstracta" and .docs == $d)] | last | .docsPerSec // empty' "$RESULTS")"
+record peer-opensearch what=load docs="$count" seconds="$secs" docsPerSec="$(calc "$count / $secs")" \
+  indexMB="$size_mb" rateRatio="$( [ -n "$abstracta_rate" ] && calc "$count / $secs / $abstracta_rate" || echo null)"
+
+python3 "$ROOT/src/bench/peers.py" os-requests "$QUERIES" mix '.*' >"$WORK/os-mix.txt"
+python3 "$ROOT/src/bench/peers.py" os-requests "$QUERIES" all 'two|three' >"$WORK/os-headline.txt"
+log "warm-up 10s"
+wrk_json "$URL" "$WORK/os-mix.txt" 8 10s >/dev/null
+run_wrk() { # run_wrk WORKLOAD FILE CONNS
+  local j a
+  j="$(wrk_json "$URL" "$2" "$3" "$DURATION")"
+  a="$(jq -cs --arg w "$1" --argjson c "$3" --argjson d "$count" '[.[] | select(.bench == "http" and .engine == "abstracta" and .workload == $w and .conns == $c and .docs == $d)] | last // {}' "$RESULTS")"
+  record peer-opensearch what=http docs="$count" workload="$1" conns="$3" \
+    $(jq -r 'to_entries[] | "\(.key)=\(.value)"' <<<"$j") \
+    rpsRatio="$(jq -rn --argjson p "$j" --argjson a "$a" 'if $a.rps then $p.rps / $a.rps else null end')" \
+    p50Ratio="$(jq -rn --argjson p "$j" --argjson a "$a" 'if $a.p50ms then $p.p50ms / $a.p50ms else null end')" \
+    p99Ratio="$(jq -rn --argjson p "$j" --argjson a "$a" 'if $a.p99ms then $p.p99ms / $a.p99ms else null end')"
+}
+for c in $CONNS; do
+  log "wrk mix, $c connection(s), $DURATION (load $(loadavg))"
+  run_wrk mix "$WORK/os-mix.txt" "$c"
+done
+log "wrk headline (2-3 words, all aggs), 1 connection, $DURATION"
+run_wrk 2-3-words-all-facets "$WORK/os-headline.txt" 1
+kill $OS_PID 2>/dev/null; wait $OS_PID 2>/dev/null || true; trap - EXIT
+rm -rf "$HOME_OS"
+
+echo
+echo "OpenSearch $VERSION ($count documents, heap $OS_HEAP). Ratios are OpenSearch / Abstracta"
+echo "(rate and rps: < 1 means Abstracta is faster; p50/p99: > 1 means Abstracta is faster):"
+table peer-opensearch what workload conns docs seconds docsPerSec rateRatio indexMB requests rps p50ms p99ms non2xx socketErrors rpsRatio p50Ratio p99Ratio load1
