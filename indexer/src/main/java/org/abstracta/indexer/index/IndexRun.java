@@ -1,10 +1,14 @@
 package org.abstracta.indexer.index;
 
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipException;
 import org.abstracta.indexer.ingest.Formats;
 import org.abstracta.indexer.ingest.InputCollector;
 import org.abstracta.indexer.ingest.InputFile;
@@ -33,6 +39,7 @@ import org.abstracta.indexer.schema.PaperDocuments;
 import org.abstracta.indexer.text.TitleKey;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.LockObtainFailedException;
 
@@ -51,7 +58,13 @@ public final class IndexRun {
   public static final int MAX_LISTED_SKIPS = 1000;
 
   private static final int BATCH = 256;
+
+  /** A batch also ends at this many characters, so batches of long lines keep memory bounded. */
+  private static final int BATCH_CHARS = 4 * 1024 * 1024;
+
   private static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+
+  /** Largest page or calendar, uncompressed: such a file is read into memory as a whole. */
   private static final long MAX_WHOLE_FILE_BYTES = 256L * 1024 * 1024;
 
   private final IndexOptions options;
@@ -65,7 +78,7 @@ public final class IndexRun {
   private final ConcurrentLinkedQueue<Skip> skips = new ConcurrentLinkedQueue<>();
   private final AtomicInteger listedSkips = new AtomicInteger();
   private final ClaimSet claims = new ClaimSet();
-  private final ConcurrentLinkedQueue<Paper> deferred = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Deferred> deferred = new ConcurrentLinkedQueue<>();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final Progress progress;
 
@@ -80,26 +93,42 @@ public final class IndexRun {
 
   /** Indexes {@code paths} into {@code options.index()}. */
   public static IndexSummary run(List<Path> paths, IndexOptions options) throws IndexerException {
+    return run(paths, options, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #run(List, IndexOptions)}, writing through {@code storage} wrapped around the index
+   * directory: where tests put a directory that fails like a full disk.
+   */
+  static IndexSummary run(List<Path> paths, IndexOptions options, UnaryOperator<Directory> storage)
+      throws IndexerException {
     long start = System.nanoTime();
     List<InputFile> files;
     try {
       files = InputCollector.collect(paths);
     } catch (NoSuchFileException e) {
-      throw new IndexerException("no such file or directory: " + e.getFile(), 2, e);
+      throw new IndexerException(
+          "no such file or directory: "
+              + e.getFile()
+              + (e.getReason() == null ? "" : " (" + e.getReason() + ")"),
+          2,
+          e);
     } catch (IOException e) {
       throw new IndexerException("cannot list input: " + e.getMessage(), 2, e);
     }
     long totalBytes = 0;
     for (InputFile f : files) totalBytes += size(f.path());
     try (Progress progress = Progress.create(options.progress(), totalBytes)) {
-      return new IndexRun(options, progress).execute(files, start);
+      return new IndexRun(options, progress).execute(files, storage, start);
     }
   }
 
-  private IndexSummary execute(List<InputFile> files, long startNanos) throws IndexerException {
+  private IndexSummary execute(
+      List<InputFile> files, UnaryOperator<Directory> storage, long startNanos)
+      throws IndexerException {
     int filesRead = 0;
     int filesSkipped = 0;
-    try (Directory dir = IndexWriterFactory.open(options.index())) {
+    try (Directory dir = storage.apply(IndexWriterFactory.open(options.index()))) {
       try {
         writer = IndexWriterFactory.writer(dir, options.rebuild());
       } catch (LockObtainFailedException e) {
@@ -163,9 +192,16 @@ public final class IndexRun {
           docs,
           (System.nanoTime() - startNanos) / 1e9);
     } catch (IOException | RuntimeException e) {
+      // Disk full, an I/O error, a failed commit: nothing of this run is committed.
       rollbackQuietly();
       throw new IndexerException(
-          "indexing failed, the index is unchanged (previous commit kept): " + describe(e), 4, e);
+          "cannot write the index "
+              + options.index()
+              + ": "
+              + describe(e)
+              + " (the index keeps its previous commit)",
+          4,
+          e);
     } finally {
       rollbackQuietly();
     }
@@ -193,47 +229,73 @@ public final class IndexRun {
   private boolean readFile(InputFile file, ThreadPoolExecutor workers) {
     PaperParser parser = options.format();
     try {
-      if (parser == null) {
-        switch (Formats.detect(file)) {
-          case Formats.Detected d -> parser = d.parser();
-          case Formats.Undetected u -> {
-            skip(file, 0, u.reason());
-            progress.advance(size(file.path()));
-            return false;
-          }
-        }
-      }
-      switch (parser) {
-        case LineParser lines -> readLines(file, lines, workers);
-        case WholeFileParser whole -> readWhole(file, whole, workers);
-      }
-      return true;
+      return readFile(file, parser, workers);
     } catch (IOException e) {
-      skip(file, 0, "cannot read: " + describe(e));
+      skip(file, 0, "cannot read: " + describe(file, e));
+      return false;
+    } catch (RuntimeException | StackOverflowError e) {
+      // A reader that fails on some content costs that file, never the run.
+      skip(file, 0, "cannot read: the reader failed on this content (" + describe(e) + ")");
       return false;
     }
   }
 
-  private void readLines(InputFile file, LineParser parser, ThreadPoolExecutor workers)
+  private boolean readFile(InputFile file, PaperParser parser, ThreadPoolExecutor workers)
+      throws IOException {
+    if (Files.isDirectory(file.path())) {
+      skip(file, 0, "a symbolic link to a directory, not followed (name it as a PATH to read it)");
+      return false;
+    }
+    if (parser == null) {
+      switch (Formats.detect(file)) {
+        case Formats.Detected d -> parser = d.parser();
+        case Formats.Undetected u -> {
+          skip(file, 0, u.reason());
+          progress.advance(size(file.path()));
+          return false;
+        }
+      }
+    }
+    return switch (parser) {
+      case LineParser lines -> readLines(file, lines, workers);
+      case WholeFileParser whole -> readWhole(file, whole, workers);
+    };
+  }
+
+  /**
+   * Reads a file line by line into batches for the workers; false if not even its first line could
+   * be read. A file that cannot be read to its end (a truncated {@code .gz}) keeps what was read
+   * before the damage and reports where reading stopped.
+   */
+  private boolean readLines(InputFile file, LineParser parser, ThreadPoolExecutor workers)
       throws IOException {
     try (InputStream raw = progress.track(Files.newInputStream(file.path()));
         LineReader lines = new LineReader(file.decompress(raw), MAX_LINE_BYTES)) {
       List<String> batch = new ArrayList<>(BATCH);
       int batchStart = 1;
-      for (String line; (line = lines.next()) != null; ) {
-        if (failure.get() != null) return;
-        if (line == LineReader.TOO_LONG) {
-          skip(file, lines.lineNumber(), "line longer than " + (MAX_LINE_BYTES >> 20) + " MiB");
-          line = "";
+      int batchChars = 0;
+      try {
+        for (String line; (line = lines.next()) != null; ) {
+          if (failure.get() != null) return true;
+          if (line == LineReader.TOO_LONG) {
+            skip(file, lines.lineNumber(), "line longer than " + (MAX_LINE_BYTES >> 20) + " MiB");
+            line = "";
+          }
+          if (batch.isEmpty()) batchStart = lines.lineNumber();
+          batch.add(line);
+          batchChars += line.length();
+          if (batch.size() == BATCH || batchChars >= BATCH_CHARS) {
+            submitLines(workers, file, parser, batch, batchStart);
+            batch = new ArrayList<>(BATCH);
+            batchChars = 0;
+          }
         }
-        if (batch.isEmpty()) batchStart = lines.lineNumber();
-        batch.add(line);
-        if (batch.size() == BATCH) {
-          submitLines(workers, file, parser, batch, batchStart);
-          batch = new ArrayList<>(BATCH);
-        }
+      } catch (IOException e) {
+        if (lines.lineNumber() == 0) throw e;
+        skip(file, lines.lineNumber() + 1, "cannot read the rest: " + describe(file, e));
       }
       if (!batch.isEmpty()) submitLines(workers, file, parser, batch, batchStart);
+      return true;
     }
   }
 
@@ -259,22 +321,32 @@ public final class IndexRun {
                 } catch (RuntimeException e) {
                   skip(file, lineNo, "unreadable record: " + describe(e));
                   continue;
+                } catch (StackOverflowError e) {
+                  skip(file, lineNo, "unreadable record: nested too deeply");
+                  continue;
                 }
                 if (p != null) accept(p, file, lineNo);
               }
             }));
   }
 
-  private void readWhole(InputFile file, WholeFileParser parser, ThreadPoolExecutor workers)
+  /** Reads a page or calendar as a whole, then hands its records to the workers. */
+  private boolean readWhole(InputFile file, WholeFileParser parser, ThreadPoolExecutor workers)
       throws IOException {
+    String tooLarge =
+        "too large for the " + parser.format() + " reader (over 256 MiB uncompressed)";
     if (size(file.path()) > MAX_WHOLE_FILE_BYTES) {
-      skip(file, 0, "too large for a " + parser.format() + " file (over 256 MiB)");
-      return;
+      skip(file, 0, tooLarge);
+      return false;
+    }
+    String content = readText(file);
+    if (content == null) {
+      skip(file, 0, tooLarge);
+      return false;
     }
     List<Paper> papers = new ArrayList<>();
     List<Integer> lines = new ArrayList<>();
-    try (InputStream raw = progress.track(Files.newInputStream(file.path()));
-        Reader text = new InputStreamReader(file.decompress(raw), StandardCharsets.UTF_8)) {
+    try (Reader text = new StringReader(content)) {
       parser.parse(
           text,
           file,
@@ -303,6 +375,34 @@ public final class IndexRun {
                   accept(batch.get(i), file, batchLines.get(i));
               }));
     }
+    return true;
+  }
+
+  /**
+   * A page's text, or null when it is larger than {@link #MAX_WHOLE_FILE_BYTES} uncompressed (a
+   * small {@code .gz} can hold gigabytes). When the file cannot be read to its end (a truncated
+   * {@code .gz}), the whole lines read before the damage, and a skip that says where it stopped.
+   */
+  private String readText(InputFile file) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    // Bytes, not chars: an InputStream gives what it decompressed before the damage, a Reader
+    // may drop the characters it decoded when the read that fills its buffer fails.
+    try (InputStream raw = progress.track(Files.newInputStream(file.path()));
+        InputStream in = file.decompress(raw)) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        if (bytes.size() + n > MAX_WHOLE_FILE_BYTES) return null;
+        bytes.write(buf, 0, n);
+      }
+    } catch (IOException e) {
+      if (bytes.size() == 0) throw e;
+      String text = bytes.toString(StandardCharsets.UTF_8);
+      text = text.substring(0, text.lastIndexOf('\n') + 1); // a cut last line is not read
+      int line = (int) text.chars().filter(c -> c == '\n').count() + 1;
+      skip(file, line, "cannot read the rest: " + describe(file, e));
+      return text;
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   /** Merges and writes one record, or defers it when another record of this run shares a key. */
@@ -314,39 +414,57 @@ public final class IndexRun {
       }
       paper = paper.toBuilder().id(PaperId.fromTitle(paper.title())).build();
     }
-    read.increment();
     String titleKey = TitleKey.of(paper.title());
+    String unindexable = PaperDocuments.unindexable(paper, titleKey);
+    if (unindexable != null) {
+      skip(file, line, unindexable);
+      return;
+    }
+    read.increment();
     Resolution r = PaperResolver.resolve(paper, titleKey, startState);
     for (String key : PaperResolver.claimKeys(paper, titleKey, r)) {
       if (!claims.claim(key)) {
-        deferred.add(paper);
+        deferred.add(new Deferred(paper, file, line));
         return;
       }
     }
-    write(r, false);
+    write(r, false, file, line);
   }
 
-  private void write(Resolution r, boolean sequential) throws IOException {
-    switch (r.outcome()) {
-      case NEW -> created.increment();
-      case UPDATED -> updated.increment();
-      case UNCHANGED -> {
-        unchanged.increment();
-        return;
-      }
+  /** A record that shares an id or title with an earlier one of this run, and where it was read. */
+  private record Deferred(Paper paper, InputFile file, int line) {}
+
+  /**
+   * Writes one resolved record; false when Lucene refuses the document (which leaves the index as
+   * it was: the record is skipped, the run goes on).
+   */
+  private boolean write(Resolution r, boolean sequential, InputFile file, int line)
+      throws IOException {
+    if (r.outcome() == Resolution.Outcome.UNCHANGED) {
+      unchanged.increment();
+      return true;
     }
+    try {
+      if (r.outcome() == Resolution.Outcome.NEW && !sequential) {
+        // Not in the index when the run started, and this run's claim on the id is ours alone:
+        // a plain add, which spares every flush from resolving a delete term per document.
+        writer.addDocument(documents.toDocument(r.merged()));
+      } else {
+        writer.updateDocument(
+            PaperDocuments.idTerm(r.merged().id()), documents.toDocument(r.merged()));
+      }
+    } catch (IllegalArgumentException e) {
+      skip(file, line, "cannot be indexed: " + describe(e));
+      return false;
+    }
+    // Deletes of the documents this one absorbed come after it is written, so a refused
+    // document costs nothing.
     for (String id : r.absorbed()) writer.deleteDocuments(PaperDocuments.idTerm(id));
     if (r.existing() != null && !r.existing().id().equals(r.merged().id())) {
       writer.deleteDocuments(PaperDocuments.idTerm(r.existing().id()));
     }
-    if (r.outcome() == Resolution.Outcome.NEW && !sequential) {
-      // Not in the index when the run started, and this run's claim on the id is ours alone:
-      // a plain add, which spares every flush from resolving a delete term per document.
-      writer.addDocument(documents.toDocument(r.merged()));
-    } else {
-      writer.updateDocument(
-          PaperDocuments.idTerm(r.merged().id()), documents.toDocument(r.merged()));
-    }
+    (r.outcome() == Resolution.Outcome.NEW ? created : updated).increment();
+    return true;
   }
 
   /**
@@ -356,9 +474,9 @@ public final class IndexRun {
     if (deferred.isEmpty()) return;
     try (DirectoryReader nrt = DirectoryReader.open(writer)) {
       OverlayLookup state = new OverlayLookup(new ReaderLookup(nrt));
-      for (Paper paper : deferred) {
-        Resolution r = PaperResolver.resolve(paper, TitleKey.of(paper.title()), state);
-        write(r, true);
+      for (Deferred d : deferred) {
+        Resolution r = PaperResolver.resolve(d.paper(), TitleKey.of(d.paper().title()), state);
+        if (!write(r, true, d.file(), d.line())) continue;
         for (String id : r.absorbed()) state.delete(id);
         if (r.existing() != null) state.delete(r.existing().id());
         state.put(r.merged());
@@ -426,8 +544,29 @@ public final class IndexRun {
     }
   }
 
+  /**
+   * What went wrong, in one line: the cause of a writer that closed itself (its "tragic event"),
+   * the reason of a file system error rather than its path (which the message already names).
+   */
   static String describe(Throwable e) {
-    String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    if (e instanceof AlreadyClosedException && e.getCause() != null) e = e.getCause();
+    String m =
+        switch (e) {
+          case AccessDeniedException a -> "permission denied";
+          case NoSuchFileException n -> "no such file or directory";
+          case FileSystemException f when f.getReason() != null -> f.getReason();
+          default -> e.getMessage();
+        };
+    if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /** As {@link #describe(Throwable)}, saying so when a compressed file is cut short or corrupt. */
+  private static String describe(InputFile file, IOException e) {
+    if (file.gzipped() && (e instanceof EOFException || e instanceof ZipException)) {
+      return "truncated or corrupt gzip data (" + describe((Throwable) e) + ")";
+    }
+    return describe(e);
   }
 }

@@ -1,6 +1,7 @@
 package org.abstracta.indexer.ingest;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -39,7 +40,8 @@ public record InputFile(Path path) {
       return new GZIPInputStream(raw, 1 << 16);
     } catch (IOException e) {
       raw.close();
-      throw new IOException("not a valid gzip file (" + e.getMessage() + ")", e);
+      String why = e instanceof EOFException ? "too short for a gzip header" : e.getMessage();
+      throw new IOException("not a valid gzip file (" + why + ")", e);
     }
   }
 }

@@ -2,6 +2,7 @@ package org.abstracta.indexer.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -53,17 +54,27 @@ public final class JsonLines {
     return true;
   }
 
-  /** A one-line reason for a JSON error, without Jackson's source excerpt. */
+  /**
+   * A one-line reason for a JSON error, without Jackson's source excerpt. A value of the wrong type
+   * is named by its innermost field ({@code versions}, not {@code versions[0]}); the limits of
+   * {@link com.fasterxml.jackson.core.StreamReadConstraints} (nesting deeper than 1,000 levels, a
+   * string longer than 20 million characters, a number longer than 1,000 digits) read as Jackson
+   * words them, without the name of the setting.
+   */
   public static String reason(JsonProcessingException e) {
-    if (e instanceof MismatchedInputException m && m.getPathReference() != null) {
-      return "field "
-          + m.getPathReference().replaceAll(".*\\[\"?([^\"\\]]+)\"?]$", "'$1'")
-          + " has the wrong type";
+    if (e instanceof MismatchedInputException m) {
+      String field = null;
+      for (JsonMappingException.Reference r : m.getPath()) {
+        if (r.getFieldName() != null) field = r.getFieldName();
+      }
+      return field == null ? "not a JSON object" : "field '" + field + "' has the wrong type";
     }
     String msg = e.getOriginalMessage();
     if (msg == null) msg = e.getClass().getSimpleName();
     if (msg.startsWith("Unexpected end-of-input")) return "truncated JSON (the line ends early)";
     int nl = msg.indexOf('\n');
-    return "invalid JSON: " + (nl > 0 ? msg.substring(0, nl) : msg);
+    if (nl > 0) msg = msg.substring(0, nl);
+    msg = msg.replaceAll(", from `[^`]*`", ""); // a StreamReadConstraints limit's setting name
+    return "invalid JSON: " + msg;
   }
 }

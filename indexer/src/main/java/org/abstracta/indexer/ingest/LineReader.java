@@ -9,7 +9,10 @@ import java.util.Arrays;
 /**
  * Splits a byte stream into UTF-8 lines with bounded memory: a line longer than the limit is
  * consumed without being kept and reported as {@link #TOO_LONG}, so a 2 GB single-line file costs
- * no more than the limit. Invalid UTF-8 becomes U+FFFD rather than an error.
+ * no more than the limit. Lines end at {@code \n}; a {@code \r} before it is dropped (a lone {@code
+ * \r} is not a line break, as for {@code wc -l}, {@code sed} and the JSON-lines convention).
+ * Invalid UTF-8 becomes U+FFFD rather than an error; a UTF-8 byte-order mark at the start of the
+ * stream is dropped.
  */
 public final class LineReader implements Closeable {
   /** Returned in place of a line longer than the limit. */
@@ -72,7 +75,12 @@ public final class LineReader implements Closeable {
     lineNumber++;
     if (tooLong) return TOO_LONG;
     if (len > 0 && line[len - 1] == '\r') len--;
-    return new String(line, 0, len, StandardCharsets.UTF_8);
+    int from = lineNumber == 1 && startsWithByteOrderMark(len) ? 3 : 0;
+    return new String(line, from, len - from, StandardCharsets.UTF_8);
+  }
+
+  private boolean startsWithByteOrderMark(int len) {
+    return len >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF;
   }
 
   @Override

@@ -24,11 +24,18 @@ public final class PaperId {
   private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
   private static final String TITLE_PREFIX = "t-";
 
+  /**
+   * No arXiv id, even as a URL, is longer. Longer text is not matched against {@link #ARXIV} at
+   * all: its repeated group recurses once per repetition, and a long hyphenated run would overflow
+   * the stack.
+   */
+  private static final int MAX_ARXIV_TEXT = 200;
+
   private PaperId() {}
 
   /** The arXiv id in {@code text} without version and prefix, or null if it is not one. */
   public static String arxiv(String text) {
-    if (text == null) return null;
+    if (text == null || text.length() > MAX_ARXIV_TEXT) return null;
     Matcher m = ARXIV.matcher(text.strip());
     if (!m.matches()) return null;
     String id = m.group(1);

@@ -1,7 +1,9 @@
 package org.abstracta.indexer.schema;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import org.abstracta.indexer.model.Paper;
 import org.abstracta.indexer.model.PaperJson;
@@ -18,6 +20,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
@@ -29,7 +32,58 @@ public final class PaperDocuments {
    */
   public static final long NO_DATE = Long.MIN_VALUE;
 
+  /**
+   * Longest id, DOI, author name, subject code and source name, in characters. Each is one Lucene
+   * term or facet label, which must stay under 32,766 bytes (a facet path under 8,191 characters);
+   * no real value comes near this.
+   */
+  public static final int MAX_KEY_LENGTH = 1_000;
+
+  /** Longest title, in characters: its normalized form is one term ({@link Fields#TITLE_KEY}). */
+  public static final int MAX_TITLE_LENGTH = 10_000;
+
   private final FacetsConfig facets = Facets.config();
+
+  /**
+   * Why {@code paper} cannot be indexed as it is, or null when it can: a value longer than a
+   * document takes (see {@link #MAX_KEY_LENGTH}). Checked before a record is written, so such a
+   * record is skipped with this reason instead of failing the run.
+   *
+   * @param titleKey the paper's {@link TitleKey}
+   */
+  public static String unindexable(Paper paper, String titleKey) {
+    String problem = tooLong("id", paper.id(), MAX_KEY_LENGTH);
+    if (problem == null) problem = tooLong("doi", paper.doi(), MAX_KEY_LENGTH);
+    if (problem == null) problem = tooLong("title", paper.title(), MAX_TITLE_LENGTH);
+    if (problem == null && titleKey.length() > IndexWriter.MAX_TERM_LENGTH / 3) {
+      // Normalization (NFKD) can lengthen a title; a key of at most a third of the limit in
+      // characters fits whatever they are (UTF-8 takes at most 3 bytes per char).
+      int keyBytes = titleKey.getBytes(StandardCharsets.UTF_8).length;
+      if (keyBytes > IndexWriter.MAX_TERM_LENGTH) {
+        problem = "title too long to index (" + keyBytes + " bytes once normalized)";
+      }
+    }
+    for (String author : paper.authors()) {
+      if (problem == null) problem = tooLong("author name", author, MAX_KEY_LENGTH);
+    }
+    for (Subject s : paper.subjects()) {
+      if (problem == null) problem = tooLong("subject code", s.code(), MAX_KEY_LENGTH);
+    }
+    for (Source s : paper.sources()) {
+      if (problem == null) problem = tooLong("source", s.facetValue(), MAX_KEY_LENGTH);
+    }
+    return problem;
+  }
+
+  private static String tooLong(String what, String value, int max) {
+    if (value == null || value.length() <= max) return null;
+    return String.format(
+        Locale.ROOT,
+        "%s too long to index (%,d characters, at most %,d)",
+        what,
+        value.length(),
+        max);
+  }
 
   /** The term that identifies a paper's document, for updateDocument and deletes. */
   public static Term idTerm(String id) {

@@ -36,8 +36,20 @@ public final class LatexText {
   private static final Pattern THIS_URL =
       Pattern.compile("(?i)\\s*this\\s+(?:https?|ftp)\\s+url\\s*");
   private static final Pattern FOOTNOTE = Pattern.compile("\\\\footnote\\s*\\{([^{}]*)}");
+
+  /**
+   * At most three optional arguments (a repeated group recurses per repetition in java.util.regex),
+   * each ending at the next bracket (so a run of "\\cite[" costs linear time).
+   */
   private static final Pattern CITE =
-      Pattern.compile("\\\\(?:no)?cite[a-zA-Z]*\\*?(?:\\s*\\[[^\\]]*])*\\s*\\{([^{}]*)}");
+      Pattern.compile("\\\\(?:no)?cite[a-zA-Z]*\\*?(?:\\s*\\[[^\\[\\]]*]){0,3}\\s*\\{([^{}]*)}");
+
+  /**
+   * Passes over nested groups: real markup nests a few levels; text nested deeper keeps its inner
+   * commands rather than costing one pass over the whole text per level.
+   */
+  private static final int MAX_PASSES = 8;
+
   private static final Pattern FRAC =
       Pattern.compile("\\\\[dt]?frac\\s*\\{([^{}]*)}\\s*\\{([^{}]*)}");
   private static final Pattern SQRT = Pattern.compile("\\\\sqrt\\s*\\{([^{}]*)}");
@@ -460,6 +472,7 @@ public final class LatexText {
       // Nested groups need several passes; each pattern runs only when its command is present,
       // and the passes stop once no group is left (most abstracts have none).
       String before;
+      int passes = 0;
       do {
         before = s;
         s = FORMATTING.matcher(s).replaceAll(SEP + "$1");
@@ -485,7 +498,7 @@ public final class LatexText {
         }
         s = MATH_ACCENT.matcher(s).replaceAll(m -> Matcher.quoteReplacement(mathAccent(m)));
         if (s.contains("_{") || s.contains("^{")) s = SCRIPT.matcher(s).replaceAll("$1$2");
-      } while (!s.equals(before) && s.indexOf('{') >= 0);
+      } while (!s.equals(before) && s.indexOf('{') >= 0 && ++passes < MAX_PASSES);
       // Protect escaped characters; an escaped dollar must survive the removal of math delimiters.
       s = ESCAPED.matcher(s).replaceAll(m -> m.group(1).equals("$") ? DOLLAR : "\u0000$1");
       s = SYMBOL.matcher(s).replaceAll(m -> Matcher.quoteReplacement(symbol(m)));

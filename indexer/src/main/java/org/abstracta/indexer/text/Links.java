@@ -56,8 +56,10 @@ public final class Links {
 
   private static String trimTrailing(String url) {
     int end = url.length();
+    // Trimming never removes a '(', so where the last one is does not change in the loop.
+    boolean parenthesized = url.lastIndexOf('(') > url.indexOf("://");
     while (end > 0 && ".,;:!?)".indexOf(url.charAt(end - 1)) >= 0) {
-      if (url.charAt(end - 1) == ')' && url.lastIndexOf('(') > url.indexOf("://")) break;
+      if (url.charAt(end - 1) == ')' && parenthesized) break;
       end--;
     }
     return url.substring(0, end);

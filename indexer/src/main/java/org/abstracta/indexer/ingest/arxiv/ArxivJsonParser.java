@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.abstracta.indexer.ingest.BadRecordException;
 import org.abstracta.indexer.ingest.InputFile;
 import org.abstracta.indexer.ingest.JsonLines;
@@ -33,6 +34,9 @@ import org.abstracta.indexer.text.SubjectCatalog;
 public final class ArxivJsonParser implements LineParser {
   public static final String FORMAT = "arxiv-json";
   private static final ObjectReader READER = JsonLines.readerFor(ArxivRecord.class);
+
+  /** A comma, or "and" between white space (matched from the start of a run: linear time). */
+  private static final Pattern AUTHOR_SEPARATOR = Pattern.compile(",\\s*|(?<!\\s)\\s+and\\s+");
 
   record Version(String version, String created) {}
 
@@ -104,7 +108,7 @@ public final class ArxivJsonParser implements LineParser {
       return out;
     }
     if (r.authors() != null) {
-      for (String a : r.authors().split(",\\s*|\\s+and\\s+")) {
+      for (String a : AUTHOR_SEPARATOR.split(r.authors())) {
         String name = LatexText.normalize(a);
         if (!name.isEmpty() && !out.contains(name)) out.add(name);
       }
@@ -118,7 +122,9 @@ public final class ArxivJsonParser implements LineParser {
     for (String token : categories.trim().split("\\s+")) {
       // The snapshot's field also carries MSC/ACM classes and stray words ("68T05", "and",
       // "cs.CV,"): keep arXiv categories only.
-      String code = token.replaceAll("[,;]+$", "");
+      int end = token.length();
+      while (end > 0 && (token.charAt(end - 1) == ',' || token.charAt(end - 1) == ';')) end--;
+      String code = token.substring(0, end);
       if (SubjectCatalog.isKnown(code) && out.stream().noneMatch(s -> s.code().equals(code))) {
         out.add(SubjectCatalog.subject(code));
       }

@@ -49,9 +49,12 @@ public final class AuthorPageParser implements WholeFileParser {
       Pattern.compile(
           "^([A-Z]{2})((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.? .*)$");
 
-  private static final Pattern CODE_MARKER = Pattern.compile("\\s*(Code)?\\s*");
-  private static final Pattern AFFILIATION_SEPARATOR = Pattern.compile("\\s+·\\s+");
-  private static final Pattern ET_AL = Pattern.compile(",?\\s*\\bet\\s+al\\.?$");
+  // White space runs: a pattern tried at every position of a long run must not rescan the run
+  // (quadratic time on a line of many spaces). Possessive quantifiers and "not after white space"
+  // make each run scanned once; what matches is unchanged.
+  private static final Pattern CODE_MARKER = Pattern.compile("\\s*+(Code)?\\s*+");
+  private static final Pattern AFFILIATION_SEPARATOR = Pattern.compile("(?<!\\s)\\s+·\\s+");
+  private static final Pattern ET_AL = Pattern.compile("(?:,|(?<!\\s))\\s*\\bet\\s+al\\.?$");
 
   /** Characters that appear in titles and sentences but not in the names of an author line. */
   private static final Pattern NOT_IN_NAMES = Pattern.compile("[:;?!()\\[\\]\"“”]");

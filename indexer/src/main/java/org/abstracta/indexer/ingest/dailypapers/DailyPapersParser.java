@@ -175,6 +175,10 @@ public final class DailyPapersParser implements WholeFileParser {
   private static void finish(Entry entry, Source source, RecordSink sink) {
     if (entry == null) return;
     String title = LatexText.normalize(entry.title.text());
+    if (title.isEmpty()) { // the line was markup only ("{}", "$ $")
+      sink.skip(entry.title.number(), "entry has no title");
+      return;
+    }
     String rawAbstract = String.join("\n\n", entry.abstractParts);
     Paper paper =
         Paper.builder()

@@ -1,6 +1,5 @@
 package org.abstracta.indexer.ingest.icalendar;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.DateTimeException;
@@ -23,6 +22,7 @@ import java.util.regex.Pattern;
 import org.abstracta.indexer.ingest.InputFile;
 import org.abstracta.indexer.ingest.ParseContext;
 import org.abstracta.indexer.ingest.RecordSink;
+import org.abstracta.indexer.ingest.TextLines;
 import org.abstracta.indexer.ingest.WholeFileParser;
 import org.abstracta.indexer.model.Paper;
 import org.abstracta.indexer.model.PaperId;
@@ -272,14 +272,12 @@ public final class ICalendarParser implements WholeFileParser {
    * continues the one before it (the fold's single white space character is dropped).
    */
   private static List<Property> unfold(Reader text) throws IOException {
-    BufferedReader reader = new BufferedReader(text);
     List<Property> properties = new ArrayList<>();
     StringBuilder logical = null;
     int start = 0;
     int number = 0;
-    for (String line; (line = reader.readLine()) != null; ) {
+    for (String line : TextLines.all(text)) {
       number++;
-      if (number == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
       if (logical != null && !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
         logical.append(line, 1, line.length());
         continue;

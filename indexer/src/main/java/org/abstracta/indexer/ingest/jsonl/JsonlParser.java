@@ -10,11 +10,13 @@ import org.abstracta.indexer.model.Paper;
 import org.abstracta.indexer.model.PaperId;
 import org.abstracta.indexer.model.PaperJson;
 import org.abstracta.indexer.model.Source;
+import org.abstracta.indexer.model.Subject;
 
 /**
  * Reads Abstracta's own document model, one JSON object per line: what {@code export} writes, so an
  * index can be rebuilt or moved. Records keep their own {@code sources}; a record that names none
- * gets this file as its source. A missing id is derived from the title.
+ * gets this file as its source. A missing id is derived from the title. A source needs a file and a
+ * format, a subject a code; a record that lacks one is skipped.
  */
 public final class JsonlParser implements LineParser {
   public static final String FORMAT = "jsonl";
@@ -37,6 +39,16 @@ public final class JsonlParser implements LineParser {
     if (line.isBlank()) return null;
     Paper p = JsonLines.read(PaperJson.reader(), line);
     if (p.title() == null || p.title().isBlank()) throw new BadRecordException("no 'title'");
+    for (Source s : p.sources()) {
+      if (s.file() == null || s.file().isBlank() || s.format() == null || s.format().isBlank()) {
+        throw new BadRecordException("a 'sources' entry without 'file' or 'format'");
+      }
+    }
+    for (Subject s : p.subjects()) {
+      if (s.code() == null || s.code().isBlank()) {
+        throw new BadRecordException("a 'subjects' entry without 'code'");
+      }
+    }
     String id =
         p.id() == null || p.id().isBlank()
             ? PaperId.fromTitle(p.title())
