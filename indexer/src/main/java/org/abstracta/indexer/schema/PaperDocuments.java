@@ -28,6 +28,13 @@ import org.apache.lucene.util.BytesRef;
 /** Paper ↔ Lucene document: the one place that decides how each part of a paper is indexed. */
 public final class PaperDocuments {
   /**
+   * The version of the index layout and analysis. Change it with any change to this class or to
+   * {@link Analyzers} that changes what the index holds, so indexes built by an older version are
+   * rebuilt rather than reused ({@code abstracta eval} keys its cached index on it).
+   */
+  public static final int SCHEMA_VERSION = 1;
+
+  /**
    * Sort value of papers without a date: after every dated paper in "newest", before in "oldest".
    */
   public static final long NO_DATE = Long.MIN_VALUE;

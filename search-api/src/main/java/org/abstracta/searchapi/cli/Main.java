@@ -6,7 +6,7 @@ import org.abstracta.indexer.cli.IndexCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code abstracta} command: index, export, serve, search. */
+/** The {@code abstracta} command: index, export, serve, search, eval. */
 @Command(
     name = "abstracta",
     mixinStandardHelpOptions = true,
@@ -16,14 +16,19 @@ import picocli.CommandLine.Command;
       IndexCommand.class,
       ExportCommand.class,
       ServeCommand.class,
-      SearchCommand.class
+      SearchCommand.class,
+      EvalCommand.class
     })
 public final class Main implements Runnable {
+  /**
+   * Lucene logs a hint about the vector module, which Abstracta does not use (no vector search).
+   * Held here: the logging framework keeps loggers weakly, and a collected one forgets its level.
+   */
+  private static final java.util.logging.Logger VECTOR_HINT =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
 
   public static void main(String[] args) {
-    // Lucene logs a hint about the vector module, which Abstracta does not use (no vector search).
-    java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization")
-        .setLevel(java.util.logging.Level.SEVERE);
+    VECTOR_HINT.setLevel(java.util.logging.Level.SEVERE);
     System.exit(commandLine().execute(args));
   }
 

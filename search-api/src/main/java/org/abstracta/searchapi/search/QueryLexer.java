@@ -7,10 +7,11 @@ import java.util.Map;
 
 /**
  * Splits query text into tokens, leniently: a quote without its closing quote is dropped and the
- * rest read as words; {@code +} or {@code -} followed by a space is dropped; a hyphen inside a word
- * is part of the word ({@code non-invasive}); {@code name:} is a field only when {@code name} is a
- * known field and a value follows without a space, so {@code arXiv:2303.16212} and URLs stay words.
- * A leading {@code *} is dropped (no leading wildcards: the rest is a plain word).
+ * rest read as words; {@code +} or {@code -} followed by a space is dropped, followed by a digit it
+ * is a signed number ({@code -2}, {@code +1}), not an operator; a hyphen inside a word is part of
+ * the word ({@code non-invasive}); {@code name:} is a field only when {@code name} is a known field
+ * and a value follows without a space, so {@code arXiv:2303.16212} and URLs stay words. A leading
+ * {@code *} is dropped (no leading wildcards: the rest is a plain word).
  */
 final class QueryLexer {
 
@@ -92,7 +93,7 @@ final class QueryLexer {
         pos++;
       } else if (c == '"') {
         phrase();
-      } else if ((c == '+' || c == '-') && atTokenStart()) {
+      } else if ((c == '+' || c == '-') && atTokenStart() && !signedNumber()) {
         pos++;
         if (pos < text.length() && !Character.isWhitespace(text.charAt(pos))) {
           tokens.add(Token.of(c == '+' ? Kind.PLUS : Kind.MINUS, String.valueOf(c)));
@@ -101,6 +102,14 @@ final class QueryLexer {
         word();
       }
     }
+  }
+
+  /**
+   * Whether the sign at {@code pos} starts a number ({@code +1 nucleosomes}, {@code E2f-1, -2,
+   * -3}): text, not an operator that would require or exclude the number.
+   */
+  private boolean signedNumber() {
+    return pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1));
   }
 
   /** Whether the character at {@code pos} starts a token (an operator), not continues a word. */

@@ -1,15 +1,31 @@
 package org.abstracta.searchapi.search;
 
 /**
- * Every ranking weight in one place, so relevance tuning edits one file.
+ * Every ranking weight in one place, so relevance tuning edits one file. The values are the best
+ * measured with {@code abstracta eval} (README "Relevance", {@code src/docs/relevance.md}).
  *
- * <p>Scores are BM25 per field, multiplied by the field's weight and summed over the fields a word
- * matches. A document holding every optional clause of a query gets {@link #ALL_WORDS_BONUS} on
+ * <p>A short query (at most {@link #SHORT_QUERY_WORDS} plain words) is a few keywords. Each word
+ * scores BM25 per field, times the field's weight, summed over the fields it matches: a title match
+ * is evidence of its own. A document holding every optional clause gets {@link #ALL_WORDS_BONUS} on
  * top, which puts it above every document missing one (a BM25 sum over a handful of words stays far
- * below it); a query that is a paper's id or DOI puts that paper first with {@link #ID_BOOST}.
+ * below it).
+ *
+ * <p>A longer query is read as a sentence — a pasted claim, question or abstract — that no document
+ * matches word for word. Its words score BM25F over title and abstract: the occurrences in the two
+ * fields counted as in one field where a title occurrence counts {@link #TITLE} times, and the
+ * field lengths likewise (Lucene's {@code CombinedFieldQuery}); a per-field sum would reward a word
+ * once per field it occurs in, favouring papers that repeat a few of the words in title and
+ * abstract over papers that hold more of them. No all-words bonus (BM25 already rewards each word
+ * found), and a hyphenated word counts its parts as words. Author matches add their own BM25 score
+ * times {@link #AUTHORS} in both. Lucene's BM25 parameters (k1 = 1.2, b = 0.75) measured best.
+ *
+ * <p>A query that is a paper's id or DOI puts that paper first with {@link #ID_BOOST}.
  */
 final class Relevance {
-  /** Title words say what a paper is about: a match there counts twice an abstract match. */
+  /**
+   * Title words say what a paper is about: a match there counts twice an abstract match. At least 1
+   * (BM25F field weights must be).
+   */
   static final float TITLE = 2.0f;
 
   static final float ABSTRACT = 1.0f;
@@ -17,8 +33,11 @@ final class Relevance {
   /** Names are rare and deliberate in a query: a name match beats a passing abstract mention. */
   static final float AUTHORS = 1.5f;
 
-  /** Added once when every optional clause of a query (or parenthesized group) matches. */
+  /** Added once when every optional clause of a short query (or parenthesized group) matches. */
   static final float ALL_WORDS_BONUS = 1000f;
+
+  /** Up to this many plain words a query is keywords, with the all-words bonus; else a sentence. */
+  static final int SHORT_QUERY_WORDS = 3;
 
   /** A query that names a paper's id or DOI: that paper comes first. */
   static final float ID_BOOST = 100_000f;

@@ -1,10 +1,15 @@
 package org.abstracta.searchapi.search;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.abstracta.indexer.schema.Fields;
 import org.abstracta.searchapi.search.PrefixExpander.Expansion;
 import org.abstracta.searchapi.search.TextAnalysis.Tok;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -24,11 +29,42 @@ final class TextQueries {
   }
 
   /**
-   * A ranked word: its stem, or for a word the analyzer splits ({@code non-invasive}, {@code
-   * Pérez-Ortiz}) the phrase of its parts.
+   * A ranked word in one field: its stem; for a word the analyzer splits ({@code non-invasive},
+   * {@code Pérez-Ortiz}) the phrase of its parts, or with {@code splitParts} any of its parts.
    */
-  Query ranked(String field, String text) {
-    return termOrPhrase(field, TextAnalysis.rankedTerms(field, text), 0);
+  Query ranked(String field, String text, boolean splitParts) {
+    List<Tok> toks = TextAnalysis.rankedTerms(field, text);
+    if (!splitParts || toks.size() < 2) return termOrPhrase(field, toks, 0);
+    List<Query> parts = new ArrayList<>();
+    for (Tok t : toks) parts.add(new TermQuery(new Term(field, t.term())));
+    return anyOf(parts);
+  }
+
+  /**
+   * A ranked word in title and abstract scored as one field (BM25F, see {@link Relevance}): its
+   * stem, or with {@code splitParts} each part of a split word. Null when there is no stem, and for
+   * a split word without {@code splitParts}: a phrase is scored per field.
+   */
+  static Query titleAndAbstract(String text, boolean splitParts) {
+    List<Tok> toks = TextAnalysis.rankedTerms(Fields.TITLE, text);
+    if (toks.isEmpty() || (toks.size() > 1 && !splitParts)) return null;
+    List<Query> parts = new ArrayList<>();
+    for (Tok t : toks) {
+      parts.add(
+          new CombinedFieldQuery.Builder(t.term())
+              .addField(Fields.TITLE, Relevance.TITLE)
+              .addField(Fields.ABSTRACT, Relevance.ABSTRACT)
+              .build());
+    }
+    return anyOf(parts);
+  }
+
+  /** The disjunction of {@code queries} (the query itself for one). */
+  static Query anyOf(List<Query> queries) {
+    if (queries.size() == 1) return queries.getFirst();
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Query q : queries) b.add(q, Occur.SHOULD);
+    return b.build();
   }
 
   /** A quoted phrase on exact (unstemmed) terms; {@code slop} moves allowed. */

@@ -29,10 +29,13 @@ import org.apache.lucene.search.Query;
  * year, id).
  *
  * <ul>
- *   <li>A plain word is searched as its stem in title, abstract and authors, weighted per {@link
- *       Relevance}; a word that is an arXiv id or DOI also matches that paper's id, far above all.
- *   <li>Optional clauses side by side rank; when all of them match a document it gets {@link
- *       Relevance#ALL_WORDS_BONUS}, so documents with every word come first.
+ *   <li>A plain word is searched as its stem in title and abstract (scored as one field, BM25F) and
+ *       in authors, weighted per {@link Relevance}; a word that is an arXiv id or DOI also matches
+ *       that paper's id, far above all.
+ *   <li>Optional clauses side by side rank; in a short query ({@link Relevance#SHORT_QUERY_WORDS}
+ *       words or fewer), when all of them match a document it gets {@link
+ *       Relevance#ALL_WORDS_BONUS}, so documents with every word come first. A longer query is a
+ *       sentence (a pasted claim): no bonus, and a hyphenated word matches any of its parts.
  *   <li>Quoted phrases match exact (unstemmed) terms; {@code "a b"~N} allows N moves.
  *   <li>Stop words are ignored in ranked words, except in a query of stop words only, which then
  *       matches them exactly.
@@ -49,6 +52,7 @@ public final class UserQueryParser {
   private final List<Unit> units = new ArrayList<>();
   private final List<String> words = new ArrayList<>();
   private boolean keepStopWords;
+  private boolean sentence;
 
   public UserQueryParser(IndexReader reader) {
     this.text = new TextQueries(new PrefixExpander(reader));
@@ -66,6 +70,7 @@ public final class UserQueryParser {
     if (tree.clauses().isEmpty()) {
       return new ParsedQuery(new MatchAllDocsQuery(), true, List.of(), List.of());
     }
+    sentence = rankedWords(tree) > Relevance.SHORT_QUERY_WORDS;
     Query q = group(tree, false);
     if (q == null) {
       // Only stop words ("the who"), or nothing searchable: try the stop words as exact words.
@@ -109,7 +114,7 @@ public final class UserQueryParser {
     for (Query q : should) b.add(q, Occur.SHOULD);
     for (Query q : mustNot) b.add(q, Occur.MUST_NOT);
     if (should.isEmpty() && must.isEmpty()) b.add(new MatchAllDocsQuery(), Occur.MUST);
-    if (should.size() >= 2) {
+    if (should.size() >= 2 && !sentence) {
       BooleanQuery.Builder all = new BooleanQuery.Builder();
       for (Query q : should) all.add(q, Occur.FILTER);
       b.add(
@@ -150,7 +155,7 @@ public final class UserQueryParser {
       if (w.prefix()) q = text.prefix(f, w.text());
       else if (edits != QueryLexer.NOT_FUZZY) q = TextQueries.fuzzy(f, w.text(), edits);
       else if (stopWord) q = Fields.AUTHORS.equals(f) ? null : text.exact(f, w.text(), 0);
-      else q = text.ranked(f, w.text());
+      else q = text.ranked(f, w.text(), sentence);
       if (q != null) perField.put(f, TextQueries.weighted(f, q));
     }
     if (field == null && StructuredQueries.looksLikeId(w.text())) {
@@ -158,7 +163,39 @@ public final class UserQueryParser {
     }
     if (!negated && !w.prefix() && edits == QueryLexer.NOT_FUZZY) words.add(w.text());
     String label = "'" + w.text() + (w.prefix() ? "*" : "") + (edits > 0 ? "~" : "") + "'";
-    return unit(negated, label, perField, null);
+    boolean plain = field == null && !w.prefix() && edits == QueryLexer.NOT_FUZZY && !stopWord;
+    // A sentence scores a plain word over title and abstract as one field; keywords per field.
+    Query scored = plain && sentence ? scoredAcrossFields(w.text(), perField) : null;
+    return unit(negated, label, perField, scored);
+  }
+
+  /**
+   * How a plain word scores: title and abstract as one field (BM25F), plus the authors and id
+   * clauses of {@code perField}; null to score the per-field queries (a phrase of a split word).
+   */
+  private Query scoredAcrossFields(String word, Map<String, Query> perField) {
+    Query titleAndAbstract = TextQueries.titleAndAbstract(word, sentence);
+    if (titleAndAbstract == null) return null;
+    List<Query> all = new ArrayList<>();
+    all.add(titleAndAbstract);
+    for (String f : List.of(Fields.AUTHORS, Fields.ID)) {
+      if (perField.get(f) != null) all.add(perField.get(f));
+    }
+    return TextQueries.anyOf(all);
+  }
+
+  /** Plain words of the query (not stop words, fields, prefixes or fuzzy words), nested too. */
+  private static int rankedWords(Group g) {
+    int n = 0;
+    for (Clause c : g.clauses()) {
+      switch (c.node()) {
+        case Group inner -> n += rankedWords(inner);
+        case Word w when w.field() == null && !w.prefix() && w.fuzzy() == QueryLexer.NOT_FUZZY ->
+            n += TextQueries.onlyStopWords(w.text()) ? 0 : 1;
+        default -> {}
+      }
+    }
+    return n;
   }
 
   private Query phrase(Phrase p, boolean negated) {

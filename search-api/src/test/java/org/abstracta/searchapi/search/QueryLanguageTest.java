@@ -279,4 +279,46 @@ class QueryLanguageTest {
   void a_leading_wildcard_is_read_as_a_plain_word() {
     assertEquals(ids(search("learning")), ids(search("*learning")));
   }
+
+  /** Explained, and up to 100 hits: for assertions on every hit. */
+  static SearchResult explained(String q) {
+    return service.search(
+        new SearchRequest(q, Map.of(), SortOrder.RELEVANCE, 1, 100, null, Set.of(), true));
+  }
+
+  // Queries of more than Relevance.SHORT_QUERY_WORDS words are sentences (a pasted claim).
+
+  @Test
+  void three_words_are_keywords_with_the_all_words_bonus() {
+    Hit first = explained("diffusion policy learning").hits().getFirst();
+    assertTrue(first.score() > Relevance.ALL_WORDS_BONUS, first.explanation());
+    assertTrue(first.explanation().contains("all 3 words present"), first.explanation());
+  }
+
+  @Test
+  void a_longer_query_is_a_sentence_ranked_without_the_bonus() {
+    SearchResult r =
+        explained("Diffusion policies learn robot manipulation from human demonstrations.");
+    assertTrue(r.total() > 0);
+    for (Hit h : r.hits()) assertTrue(h.score() < Relevance.ALL_WORDS_BONUS, h.explanation());
+  }
+
+  @Test
+  void in_a_sentence_a_hyphenated_word_matches_any_of_its_parts() {
+    // Alone, sim-to-real is the phrase "sim to real" (two papers); in a sentence its parts count.
+    assertEquals(2, search("sim-to-real").total());
+    long sentence = explained("sim-to-real qqxv wwzk jjyq").total();
+    long parts = explained("sim OR real").total();
+    assertEquals(parts, sentence);
+    assertTrue(sentence > 2, "sentence total " + sentence);
+  }
+
+  @Test
+  void a_pasted_claim_with_punctuation_is_read_leniently() {
+    SearchResult r =
+        explained(
+            "Reward models (RMs): \"preference\" data - with E2f-1, -2, -3 and +1 tokens;"
+                + " improve alignment [citation needed]?");
+    assertTrue(r.total() > 0);
+  }
 }

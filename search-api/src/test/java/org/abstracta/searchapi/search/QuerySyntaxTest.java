@@ -36,6 +36,18 @@ class QuerySyntaxTest {
   }
 
   @Test
+  void a_sign_before_a_digit_is_a_number_not_an_operator() {
+    assertEquals(
+        new Group(List.of(should(word("+1")), should(word("nucleosomes")))),
+        QuerySyntax.parse("+1 nucleosomes"));
+    assertEquals(
+        new Group(List.of(should(word("E2f-1,")), should(word("-2,")), should(word("-3")))),
+        QuerySyntax.parse("E2f-1, -2, -3"));
+    assertEquals(
+        new Group(List.of(new Clause(Occur.MUST_NOT, word("x2")))), QuerySyntax.parse("-x2"));
+  }
+
+  @Test
   void unbalanced_quote_is_read_as_words() {
     assertEquals(QuerySyntax.parse("reward model"), QuerySyntax.parse("\"reward model"));
     assertEquals(QuerySyntax.parse("reward model"), QuerySyntax.parse("reward model\""));

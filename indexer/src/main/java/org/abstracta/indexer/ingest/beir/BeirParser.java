@@ -19,7 +19,7 @@ import org.abstracta.indexer.text.Links;
  * Reads a BEIR corpus ({@code corpus.jsonl}: {@code _id}, {@code title}, {@code text}, optional
  * {@code metadata}). A BEIR id is only meaningful inside its collection, so the paper id is {@code
  * <collection>:<_id>} (the collection is the corpus file's directory), unless the id is itself an
- * arXiv id or DOI. Evaluation maps ids back with {@link #corpusId}.
+ * arXiv id or DOI. Evaluation maps ids back with {@link #paperId}.
  */
 public final class BeirParser implements LineParser {
   public static final String FORMAT = "beir";
@@ -49,9 +49,8 @@ public final class BeirParser implements LineParser {
       throw new BadRecordException("neither 'title' nor 'text'");
     }
     String doi = r.metadata() != null ? PaperId.doi(r.metadata().path("doi").asText(null)) : null;
-    String known = PaperId.arxiv(r.id()) != null ? PaperId.arxiv(r.id()) : PaperId.doi(r.id());
     return Paper.builder()
-        .id(known != null ? known : collection(input) + ":" + r.id().strip())
+        .id(paperId(collection(input.path()), r.id()))
         .title(
             title == null || title.isEmpty()
                 ? text.substring(0, Math.min(80, text.length()))
@@ -64,17 +63,20 @@ public final class BeirParser implements LineParser {
         .build();
   }
 
-  /** The collection name: the directory holding the corpus file. */
-  public static String collection(InputFile input) {
-    Path parent = input.path().toAbsolutePath().normalize().getParent();
+  /**
+   * The paper id this reader gives the record {@code beirId} of {@code collection}: the arXiv id or
+   * DOI when the BEIR id is one, else {@code <collection>:<beirId>}.
+   */
+  public static String paperId(String collection, String beirId) {
+    String known = PaperId.arxiv(beirId) != null ? PaperId.arxiv(beirId) : PaperId.doi(beirId);
+    return known != null ? known : collection + ":" + beirId.strip();
+  }
+
+  /** The collection name of a corpus file: the directory holding it. */
+  public static String collection(Path corpusFile) {
+    Path parent = corpusFile.toAbsolutePath().normalize().getParent();
     String name =
         parent == null || parent.getFileName() == null ? "beir" : parent.getFileName().toString();
     return name.replaceAll("[^A-Za-z0-9._-]+", "-");
-  }
-
-  /** The BEIR {@code _id} of a paper id made by this reader ({@code scifact:4983} → 4983). */
-  public static String corpusId(String paperId) {
-    int colon = paperId.indexOf(':');
-    return colon < 0 ? paperId : paperId.substring(colon + 1);
   }
 }
