@@ -134,7 +134,7 @@ class ReaderFuzzTest {
       String id =
           e.id() == null
               ? null
-              : m.format().equals("beir") ? BeirParser.collection(in) + ":" + e.id() : e.id();
+              : m.format().equals("beir") ? BeirParser.collection(file) + ":" + e.id() : e.id();
       List<Paper> found =
           sink.papers().stream()
               .filter(p -> p.title().equals(e.title()) && (id == null || p.id().equals(id)))

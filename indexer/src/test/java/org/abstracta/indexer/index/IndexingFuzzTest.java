@@ -15,7 +15,6 @@ import org.abstracta.indexer.fuzz.Corpus;
 import org.abstracta.indexer.fuzz.Corpus.Expected;
 import org.abstracta.indexer.fuzz.Corpus.Mixed;
 import org.abstracta.indexer.fuzz.Property;
-import org.abstracta.indexer.ingest.InputFile;
 import org.abstracta.indexer.ingest.beir.BeirParser;
 import org.abstracta.indexer.model.Paper;
 import org.abstracta.indexer.model.PaperJson;
@@ -61,7 +60,7 @@ class IndexingFuzzTest {
                     e.id() == null
                         ? null
                         : m.format().equals("beir")
-                            ? BeirParser.collection(new InputFile(file)) + ":" + e.id()
+                            ? BeirParser.collection(file) + ":" + e.id()
                             : e.id();
                 assertTrue(
                     papers.stream()
