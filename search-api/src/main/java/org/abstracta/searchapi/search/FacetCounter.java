@@ -59,11 +59,12 @@ final class FacetCounter {
       }
       return new FacetResult(dim, values);
     }
-    SortedSetDocValuesFacetCounts counts = searcher.allCounts();
-    if (counts == null) return new FacetResult(dim, List.of());
+    List<FacetValue> all =
+        searcher.readAllCounts(
+            counts -> counts == null ? List.of() : values(dim, counts, Integer.MAX_VALUE));
     String p = Folding.fold(prefix == null ? "" : prefix.strip());
     List<FacetValue> values = new ArrayList<>();
-    for (FacetValue v : values(dim, counts, Integer.MAX_VALUE)) {
+    for (FacetValue v : all) {
       List<FacetValue> children =
           v.children().stream().filter(c -> matches(c, p)).limit(size).toList();
       if (matches(v, p) || !children.isEmpty()) {

@@ -20,7 +20,8 @@ final class PaperSearcher extends IndexSearcher {
   private final SortedSetDocValuesReaderState facetState;
   private final SortedSetDocValuesReaderState authorState;
   private volatile AuthorNames authorNames;
-  private volatile SortedSetDocValuesFacetCounts allCounts;
+  private final Object allCountsLock = new Object();
+  private SortedSetDocValuesFacetCounts allCounts; // guarded by allCountsLock
 
   PaperSearcher(IndexReader reader) throws IOException {
     super(reader);
@@ -73,17 +74,23 @@ final class PaperSearcher extends IndexSearcher {
     return names;
   }
 
-  /** Counts of every dimension except author over all documents, or null for an empty index. */
-  SortedSetDocValuesFacetCounts allCounts() {
-    SortedSetDocValuesFacetCounts counts = allCounts;
-    if (counts == null && facetState != null) {
-      try {
-        counts = new SortedSetDocValuesFacetCounts(facetState);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+  /** What to read from the counts over all documents. */
+  interface CountsReader<T> {
+    T read(SortedSetDocValuesFacetCounts counts) throws IOException;
+  }
+
+  /**
+   * Reads the counts of every dimension except author over all documents (null for an empty index),
+   * computed once per snapshot. One caller at a time: the counts look labels up through one
+   * doc-values iterator, which is not thread-safe (concurrent {@code /api/stats} calls failed with
+   * "read past EOF" and index errors); each read is short.
+   */
+  <T> T readAllCounts(CountsReader<T> reader) throws IOException {
+    synchronized (allCountsLock) {
+      if (allCounts == null && facetState != null) {
+        allCounts = new SortedSetDocValuesFacetCounts(facetState);
       }
-      allCounts = counts;
+      return reader.read(allCounts);
     }
-    return counts;
   }
 }
