@@ -51,6 +51,7 @@ public final class AppFactory {
           server(cfg);
           cfg.routes.before(new Cors(config)::before);
           cfg.routes.before(PageHeaders::before);
+          cfg.routes.before(RequestGuards::before);
           cfg.requestLogger.http((ctx, ms) -> logged(ctx, ms, metrics, config.logRequests()));
           ErrorMapping.register(cfg.routes);
           RoutesConfig r = cfg.routes;
@@ -82,6 +83,8 @@ public final class AppFactory {
           http.setSendServerVersion(false);
           http.setSendXPoweredBy(false);
           http.setSendDateHeader(true);
+          // Request line and headers together: a longer URI is 414, larger headers 431.
+          http.setRequestHeaderSize(RequestGuards.MAX_HEADER_BYTES);
           // Let an id with a slash be sent percent-encoded (/api/papers/hep-ph%2F0701001).
           http.setUriCompliance(
               UriCompliance.DEFAULT.with(

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -53,8 +54,16 @@ public final class HttpMetrics {
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+    new FileDescriptorMetrics().bindTo(registry);
     Gauge.builder("abstracta.index.documents", service, s -> s.stats().documents())
         .description("Live documents in the served index")
+        .register(registry);
+    // A leak shows here: snapshots stay open, or searchers stay in use, while the server is idle.
+    Gauge.builder("abstracta.index.snapshots.open", service, s -> s.snapshots().open())
+        .description("Index snapshots (readers) open: 1 when idle")
+        .register(registry);
+    Gauge.builder("abstracta.index.searchers.in.use", service, s -> s.snapshots().inUse())
+        .description("Searchers held by requests in progress")
         .register(registry);
   }
 

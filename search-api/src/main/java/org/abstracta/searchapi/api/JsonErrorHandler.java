@@ -38,15 +38,24 @@ final class JsonErrorHandler extends ErrorHandler {
       int code,
       String message,
       Throwable cause) {
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    secure(response.getHeaders());
     response.write(true, ByteBuffer.wrap(body(code, message)), callback);
     return true;
   }
 
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+    secure(fields);
     return ByteBuffer.wrap(body(status, reason));
+  }
+
+  /** JSON, with the headers {@link PageHeaders} gives every API response. */
+  private static void secure(HttpFields.Mutable fields) {
+    fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+    fields.put("X-Content-Type-Options", "nosniff");
+    fields.put("Content-Security-Policy", PageHeaders.API_POLICY);
+    fields.put("Referrer-Policy", PageHeaders.REFERRER_POLICY);
+    fields.put("X-Frame-Options", "DENY");
   }
 
   static byte[] body(int status, String message) {

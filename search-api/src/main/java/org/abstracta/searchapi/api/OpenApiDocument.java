@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.abstracta.searchapi.search.SearchRequest;
+import org.abstracta.searchapi.search.UserQueryParser;
 
 /**
  * The OpenAPI 3.0 description of the HTTP API, served at {@code /openapi.json}. Built from the same
@@ -33,10 +34,11 @@ final class OpenApiDocument {
         .put("version", "0.1.0")
         .put(
             "description",
-            "Ranked keyword, phrase and faceted search over paper abstracts. Every route answers"
-                + " GET and HEAD (and OPTIONS for CORS preflight); other methods get 405. Errors"
-                + " are JSON {\"error\": code, \"message\": text} with a 4xx naming the bad"
-                + " parameter.");
+            "Ranked keyword, phrase and faceted search over paper abstracts. Every path answers"
+                + " GET and HEAD (and OPTIONS for CORS preflight); other methods get 405, a request"
+                + " with a body 413, a request line or headers over 8 KiB 414 or 431. Errors"
+                + " are JSON {\"error\": code, \"message\": text, \"parameter\": name} with a"
+                + " 4xx naming the bad parameter.");
     ObjectNode paths = doc.putObject("paths");
     search(paths);
     papers(paths);
@@ -71,14 +73,17 @@ final class OpenApiDocument {
             "q",
             "Query text: words, \"phrases\", \"phrase\"~3, +must -exclude, AND OR NOT, (groups),"
                 + " title: abstract: author: subject: year:2019..2023 id:, prefix*, fuzzy~."
-                + " Empty or missing matches all documents. Malformed syntax is read leniently.",
+                + " Empty or missing matches all documents. Malformed syntax is read leniently."
+                + " Limits (400 naming q): "
+                + UserQueryParser.LIMITS
+                + "; a leading * is dropped.",
             string()));
     p.add(filter("subject", "arXiv archive (cs) or category (cs.LG)", string()));
     p.add(
         filter(
             "year",
             "Year (2023) or range of years (2019..2023)",
-            string().put("pattern", "^\\d{1,4}(\\.\\.\\d{1,4})?$")));
+            string().put("pattern", "^\\d{4}(\\.\\.\\d{4})?$")));
     p.add(filter("author", "Author name as listed in the author facet", string()));
     p.add(filter("type", "Document type", enumOf("paper", "talk")));
     p.add(filter("source", "Input the document came from (source facet value)", string()));
@@ -239,10 +244,17 @@ final class OpenApiDocument {
 
   /** A repeatable facet filter: OR within the parameter, AND across parameters. */
   private static ObjectNode filter(String name, String description, ObjectNode item) {
-    ObjectNode schema = M.createObjectNode().put("type", "array");
+    ObjectNode schema =
+        M.createObjectNode().put("type", "array").put("maxItems", SearchRequest.MAX_FILTER_VALUES);
     schema.set("items", item);
     ObjectNode p =
-        query(name, description + ". Repeatable: OR within one facet, AND across facets.", schema);
+        query(
+            name,
+            description
+                + ". Repeatable, at most "
+                + SearchRequest.MAX_FILTER_VALUES
+                + " values: OR within one facet, AND across facets.",
+            schema);
     p.put("style", "form").put("explode", true);
     return p;
   }
@@ -331,7 +343,12 @@ final class OpenApiDocument {
             "didYouMean",
             nullableString("A respelled query that finds more, when this one finds little"),
             "partial",
-            bool().put("description", "The query ran out of time: results are incomplete")));
+            bool()
+                .put(
+                    "description",
+                    "The search ran out of its time budget (2 s unless the server sets another"
+                        + " with --query-timeout): hits, total and facet counts cover only the"
+                        + " documents it reached")));
     s.set("Similar", object(List.of("id", "hits"), "id", string(), "hits", arrayOf(ref("Hit"))));
     s.set(
         "Suggestion",

@@ -15,6 +15,7 @@ import org.abstracta.indexer.model.PaperJson;
 import org.abstracta.searchapi.api.ApiJson;
 import org.abstracta.searchapi.api.SearchParams;
 import org.abstracta.searchapi.search.Hit;
+import org.abstracta.searchapi.search.IndexSearchService;
 import org.abstracta.searchapi.search.InvalidRequestException;
 import org.abstracta.searchapi.search.SearchRequest;
 import org.abstracta.searchapi.search.SearchResult;
@@ -122,7 +123,8 @@ public final class SearchCommand implements Callable<Integer> {
               + " sample)");
       return 2;
     }
-    try (SearchService service = ServeCommand.openIndex(index)) {
+    try (SearchService service =
+        ServeCommand.openIndex(index, IndexSearchService.DEFAULT_TIME_BUDGET)) {
       SearchResult result = service.search(request);
       if (json) {
         out.println(

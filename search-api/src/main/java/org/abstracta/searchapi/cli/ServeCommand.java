@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -73,6 +74,16 @@ public final class ServeCommand implements Callable<Integer> {
           "comma-separated origins whose pages may call the API, * for any (default: ${DEFAULT-VALUE})")
   String corsOrigins;
 
+  @Option(
+      names = "--query-timeout",
+      paramLabel = "MS",
+      defaultValue = "2000",
+      description = {
+        "time budget of one search in milliseconds; a search past it returns what it found,",
+        "flagged partial (default: ${DEFAULT-VALUE})"
+      })
+  long queryTimeoutMs;
+
   /** A running server: the app and the index it serves. Closing stops both. */
   public record Running(Javalin app, SearchService service, String url) implements AutoCloseable {
     @Override
@@ -127,20 +138,24 @@ public final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw new ParameterException(spec.commandLine(), "--port must be from 0 to 65535");
     }
+    if (queryTimeoutMs < 0) {
+      throw new ParameterException(spec.commandLine(), "--query-timeout must be 0 or more");
+    }
     List<String> origins = ApiConfig.parseOrigins(corsOrigins);
     out.printf(
         Locale.ROOT,
-        "serve: index=%s host=%s port=%d cors-origins=%s%n",
+        "serve: index=%s host=%s port=%d cors-origins=%s query-timeout=%dms%n",
         index.toAbsolutePath().normalize(),
         host,
         port,
-        String.join(",", origins));
+        String.join(",", origins),
+        queryTimeoutMs);
     out.flush();
     if (!hasIndex(index)) buildSample(out);
 
     SearchService service;
     try {
-      service = openIndex(index);
+      service = openIndex(index, Duration.ofMillis(queryTimeoutMs));
     } catch (IOException | RuntimeException e) {
       throw new ServeException("cannot open the index at " + index + ": " + e.getMessage(), 4);
     }
@@ -204,8 +219,8 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   /** The index-backed search service over {@code index}. */
-  static SearchService openIndex(Path index) throws IOException {
-    return IndexSearchService.open(index);
+  static SearchService openIndex(Path index, Duration timeBudget) throws IOException {
+    return IndexSearchService.open(index, timeBudget);
   }
 
   /** Whether {@code dir} holds a committed Lucene index. */

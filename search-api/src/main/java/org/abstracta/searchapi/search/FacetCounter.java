@@ -60,10 +60,10 @@ final class FacetCounter {
     }
     FacetOrdinals ordinals = searcher.facetOrdinals();
     if (ordinals == null) return new FacetResult(dim, List.of());
-    FacetOrdinals.Counts counts = ordinals.all();
+    List<FacetValue> all = values(dim, ordinals.all(), Integer.MAX_VALUE);
     String p = Folding.fold(prefix == null ? "" : prefix.strip());
     List<FacetValue> values = new ArrayList<>();
-    for (FacetValue v : values(dim, counts, Integer.MAX_VALUE)) {
+    for (FacetValue v : all) {
       List<FacetValue> children =
           v.children().stream().filter(c -> matches(c, p)).limit(size).toList();
       if (matches(v, p) || !children.isEmpty()) {

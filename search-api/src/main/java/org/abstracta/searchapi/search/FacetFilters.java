@@ -39,7 +39,14 @@ final class FacetFilters {
             dim, "unknown_filter", "unknown filter '" + dim + "'; filters are " + Facets.ALL);
       }
       List<String> given = e.getValue() == null ? List.of() : e.getValue();
+      if (given.size() > QueryLimits.MAX_FILTER_VALUES) {
+        throw new InvalidRequestException(
+            dim,
+            "invalid_parameter",
+            dim + " takes at most " + QueryLimits.MAX_FILTER_VALUES + " values");
+      }
       Set<String> normalized = new LinkedHashSet<>();
+      List<String> otherSpellings = new ArrayList<>();
       for (String v : given) {
         if (v == null || v.isBlank()) continue;
         switch (dim) {
@@ -47,9 +54,18 @@ final class FacetFilters {
           case Facets.SUBJECT -> normalized.add(StructuredQueries.subjectCode(v));
           case Facets.TYPE -> normalized.add(v.strip().toLowerCase(Locale.ROOT));
           case Facets.HAS_CODE -> normalized.add(hasCode(v));
-          case Facets.AUTHOR -> normalized.addAll(authorSpellings(v, searcher));
+          case Facets.AUTHOR -> {
+            List<String> spellings = authorSpellings(v, searcher);
+            normalized.add(spellings.getFirst());
+            otherSpellings.addAll(spellings.subList(1, spellings.size()));
+          }
           default -> normalized.add(v.strip());
         }
+      }
+      // Other case or accent spellings of the names, while they keep the filter within its limit.
+      for (String other : otherSpellings) {
+        if (normalized.size() >= QueryLimits.MAX_FILTER_VALUES) break;
+        normalized.add(other);
       }
       if (!normalized.isEmpty()) f.values.put(dim, List.copyOf(normalized));
     }

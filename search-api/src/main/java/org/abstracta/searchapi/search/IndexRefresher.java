@@ -8,7 +8,11 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 
@@ -17,6 +21,10 @@ import org.apache.lucene.store.Directory;
  * daemon thread that asks it every {@code interval} whether another process committed (an {@code
  * abstracta index} run), so new commits are served within about that interval without a restart. An
  * index directory without a commit yet is served as empty until its first commit appears.
+ *
+ * <p>It counts snapshots opened and closed (a reader's closed listener fires when its reference
+ * count reaches zero) and searchers in use, so a leak — a request that never releases its searcher,
+ * a replaced snapshot never closed — shows in {@link #counts()} and on {@code /metrics}.
  */
 final class IndexRefresher implements Closeable {
   private static final System.Logger LOG = System.getLogger(IndexRefresher.class.getName());
@@ -30,6 +38,9 @@ final class IndexRefresher implements Closeable {
   private final ScheduledExecutorService timer;
   private volatile SearcherManager manager;
   private volatile boolean closed;
+  private final AtomicLong snapshotsOpened = new AtomicLong();
+  private final AtomicLong snapshotsClosed = new AtomicLong();
+  private final AtomicLong searchersInUse = new AtomicLong();
 
   IndexRefresher(Directory directory, Duration interval) throws IOException {
     this.directory = directory;
@@ -58,17 +69,31 @@ final class IndexRefresher implements Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    searchersInUse.incrementAndGet();
     try {
       return fn.apply(s);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
+      searchersInUse.decrementAndGet();
       try {
         m.release(s);
       } catch (IOException e) {
         LOG.log(Level.WARNING, "releasing a searcher failed", e);
       }
     }
+  }
+
+  SnapshotCounts counts() {
+    return new SnapshotCounts(snapshotsOpened.get(), snapshotsClosed.get(), searchersInUse.get());
+  }
+
+  /**
+   * The reader of the snapshot served now, released again: only to inspect (its reference count),
+   * never to search. Null while there is none.
+   */
+  IndexReader servedReader() {
+    return withSearcher(IndexSearcher::getIndexReader, null);
   }
 
   /** Checks for a new commit now (also what the timer does). */
@@ -92,7 +117,22 @@ final class IndexRefresher implements Closeable {
     } catch (IOException e) {
       exists = false; // the directory does not exist yet
     }
-    if (exists) manager = new SearcherManager(directory, PaperSearcher.factory());
+    if (exists) manager = new SearcherManager(directory, countingFactory());
+  }
+
+  /** {@link PaperSearcher#factory()}, counting each snapshot it opens and, later, its closing. */
+  private SearcherFactory countingFactory() {
+    SearcherFactory papers = PaperSearcher.factory();
+    return new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
+          throws IOException {
+        IndexSearcher searcher = papers.newSearcher(reader, previous);
+        snapshotsOpened.incrementAndGet();
+        reader.getReaderCacheHelper().addClosedListener(key -> snapshotsClosed.incrementAndGet());
+        return searcher;
+      }
+    };
   }
 
   @Override

@@ -15,6 +15,8 @@ import org.abstracta.indexer.schema.PaperDocuments;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -37,11 +39,18 @@ public final class IndexSearchService implements SearchService {
   /** Most suggestions and similar papers one call returns. */
   public static final int MAX_LIST = 50;
 
+  /** How long one search may collect before it returns what it has, flagged partial. */
+  public static final Duration DEFAULT_TIME_BUDGET = Duration.ofMillis(QueryLimits.TIME_BUDGET_MS);
+
+  private static final System.Logger LOG = System.getLogger(IndexSearchService.class.getName());
+
   private final Directory directory;
   private final IndexRefresher refresher;
+  private final long timeBudgetMs;
 
-  private IndexSearchService(Directory directory) throws IOException {
+  private IndexSearchService(Directory directory, Duration timeBudget) throws IOException {
     this.directory = directory;
+    this.timeBudgetMs = timeBudget.toMillis();
     this.refresher = new IndexRefresher(directory, REFRESH_INTERVAL);
   }
 
@@ -50,9 +59,20 @@ public final class IndexSearchService implements SearchService {
    * until a first commit appears there.
    */
   public static IndexSearchService open(Path indexDir) throws IOException {
+    return open(indexDir, DEFAULT_TIME_BUDGET);
+  }
+
+  /**
+   * As {@link #open(Path)}, with another time budget per search (zero: every search that has
+   * documents to look at stops at once and is flagged partial).
+   */
+  public static IndexSearchService open(Path indexDir, Duration timeBudget) throws IOException {
+    if (timeBudget.isNegative()) {
+      throw new IllegalArgumentException("the time budget must not be negative: " + timeBudget);
+    }
     Directory dir = FSDirectory.open(indexDir);
     try {
-      return new IndexSearchService(dir);
+      return new IndexSearchService(dir, timeBudget);
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;
@@ -62,8 +82,24 @@ public final class IndexSearchService implements SearchService {
   @Override
   public SearchResult search(SearchRequest request) {
     long start = System.nanoTime();
-    return refresher.withSearcher(
-        s -> new SearchExecution(s, request).run(start), SearchExecution.empty(request, start));
+    try {
+      return refresher.withSearcher(
+          s -> new SearchExecution(s, request, timeBudgetMs).run(start),
+          SearchExecution.empty(request, start));
+    } catch (RuntimeException e) {
+      if (!causedBy(e, IndexSearcher.TooManyClauses.class)) throw e;
+      // QueryLimits keep every query under Lucene's clause limit; this is the safety net.
+      LOG.log(System.Logger.Level.WARNING, "a query passed the limits but not Lucene's: " + e);
+      throw QueryLimits.tooMuch(
+          "query_too_complex", "the query is too complex; use fewer words or parentheses");
+    }
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) return true;
+    }
+    return false;
   }
 
   @Override
@@ -133,6 +169,17 @@ public final class IndexSearchService implements SearchService {
   /** Checks for a new commit now instead of at the next tick. */
   public void refresh() {
     refresher.refresh();
+  }
+
+  /** Snapshots opened and closed so far, and searchers in use now. */
+  @Override
+  public SnapshotCounts snapshots() {
+    return refresher.counts();
+  }
+
+  /** The reader served now, for leak tests to inspect; never search it. Null before a commit. */
+  IndexReader servedReader() {
+    return refresher.servedReader();
   }
 
   @Override

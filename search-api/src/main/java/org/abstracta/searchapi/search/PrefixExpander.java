@@ -26,6 +26,11 @@ final class PrefixExpander {
     this.reader = reader;
   }
 
+  /** The snapshot whose words this expands. */
+  IndexReader reader() {
+    return reader;
+  }
+
   /** A term with its document frequency. */
   record Expansion(Term term, int docFreq) {}
 

@@ -22,12 +22,14 @@ import org.apache.lucene.search.BooleanClause.Occur;
  *
  * <p>Nothing here fails on syntax: a stray {@code )}, a lone operator or a field without a value is
  * skipped, an unclosed {@code (} closes at the end. Only the limits of {@link QueryLimits}
- * (clauses, nesting) reject a query.
+ * (clauses, nesting, prefixes, fuzzy words) reject a query.
  */
 final class QuerySyntax {
   private final List<Token> tokens;
   private int pos;
   private int leaves;
+  private int prefixes;
+  private int fuzzyWords;
 
   private QuerySyntax(List<Token> tokens) {
     this.tokens = tokens;
@@ -115,6 +117,16 @@ final class QuerySyntax {
       case WORD -> {
         pos++;
         countLeaves(1);
+        if (t.prefix() && ++prefixes > QueryLimits.MAX_PREFIX_WORDS) {
+          throw QueryLimits.tooMuch(
+              "query_too_complex",
+              "the query has more than " + QueryLimits.MAX_PREFIX_WORDS + " prefixes (word*)");
+        }
+        if (t.fuzzy() != QueryLexer.NOT_FUZZY && ++fuzzyWords > QueryLimits.MAX_FUZZY_WORDS) {
+          throw QueryLimits.tooMuch(
+              "query_too_complex",
+              "the query has more than " + QueryLimits.MAX_FUZZY_WORDS + " fuzzy words (word~)");
+        }
         return new Word(t.text(), field, t.prefix(), t.fuzzy());
       }
       default -> {

@@ -34,6 +34,9 @@ public record SearchRequest(
   /** The deepest page reachable with {@code page}; deeper needs {@code cursor}. */
   public static final int MAX_PAGE_DEPTH = 10_000;
 
+  /** Values one filter may list (OR-ed): each is a clause of the query. */
+  public static final int MAX_FILTER_VALUES = 20;
+
   public SearchRequest {
     query = query == null ? "" : query;
     filters = filters == null ? Map.of() : Map.copyOf(filters);

@@ -29,4 +29,9 @@ public interface SearchService extends Closeable {
   FacetResult facetValues(String dim, String prefix, int size);
 
   IndexStats stats();
+
+  /** How index snapshots were opened and closed, and searchers in use (zero when not an index). */
+  default SnapshotCounts snapshots() {
+    return new SnapshotCounts(0, 0, 0);
+  }
 }

@@ -27,6 +27,12 @@ import org.apache.lucene.search.spell.SuggestWord;
 final class SpellingCorrector {
   private static final List<String> FIELDS = List.of(Fields.ABSTRACT, Fields.TITLE, Fields.AUTHORS);
 
+  /**
+   * Unknown words respelled per query, the first ones: each costs the spell checker a walk of the
+   * term dictionary, so a query of 64 made-up words would otherwise take a second.
+   */
+  static final int MAX_RESPELLED = 4;
+
   private final IndexReader reader;
   private final DirectSpellChecker text = checker(2);
   private final DirectSpellChecker names = checker(1);
@@ -41,6 +47,8 @@ final class SpellingCorrector {
     c.setMinPrefix(minPrefix);
     c.setMinQueryLength(minPrefix + 3);
     c.setAccuracy(0.7f);
+    // Longer words are not misspellings, and their automata cost time in proportion to length.
+    c.setMaxQueryLength(QueryLimits.MAX_FUZZY_LENGTH + 1);
     return c;
   }
 
@@ -52,8 +60,10 @@ final class SpellingCorrector {
   String suggest(String query, List<String> words, long total, ToLongFunction<String> count) {
     String respelled = query;
     boolean changed = false;
+    int tried = 0;
     for (String word : words) {
       if (known(word)) continue;
+      if (++tried > MAX_RESPELLED) break;
       String better = respell(word);
       if (better == null) continue;
       Matcher m =

@@ -1,5 +1,7 @@
 package org.abstracta.searchapi.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.abstracta.indexer.schema.Fields;
@@ -11,6 +13,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
@@ -80,11 +83,14 @@ final class TextQueries {
 
   /** Words starting with {@code text}: exact terms for text fields, the most frequent first. */
   Query prefix(String field, String text) {
+    return prefix(field, text, QueryLimits.MAX_PREFIX_EXPANSIONS);
+  }
+
+  /** As {@link #prefix(String, String)}, expanded to at most {@code max} words. */
+  Query prefix(String field, String text, int max) {
     String normalized = TextAnalysis.normalize(field, text);
     if (normalized.isEmpty()) return null;
-    List<Expansion> words =
-        expander.expand(
-            field, TextAnalysis.exact(field, normalized), QueryLimits.MAX_PREFIX_EXPANSIONS);
+    List<Expansion> words = expander.expand(field, TextAnalysis.exact(field, normalized), max);
     if (words.isEmpty()) return null;
     if (words.size() == 1) return new TermQuery(words.getFirst().term());
     // One pseudo-word: a document's score does not grow with how many expansions it holds.
@@ -93,15 +99,26 @@ final class TextQueries {
     return b.build();
   }
 
-  /** Words within {@code edits} edits of {@code text} (exact terms for text fields). */
-  static Query fuzzy(String field, String text, int edits) {
+  /**
+   * Words within {@code edits} edits of {@code text} (exact terms for text fields), at most {@code
+   * maxExpansions} of them, the closest.
+   */
+  Query fuzzy(String field, String text, int edits, int maxExpansions) {
     String normalized = TextAnalysis.normalize(field, text);
     if (normalized.isEmpty()) return null;
     Term term = new Term(field, TextAnalysis.exact(field, normalized));
     if (edits == 0) return new TermQuery(term);
     // In text fields the exact mark is a shared first character: a prefix of 1 costs nothing.
     int prefix = TextAnalysis.isText(field) ? 1 : 0;
-    return new FuzzyQuery(term, edits, prefix, QueryLimits.MAX_FUZZY_EXPANSIONS, true);
+    FuzzyQuery fuzzy = new FuzzyQuery(term, edits, prefix, maxExpansions, true);
+    // Expanded here, once per snapshot's reader: the query holds each word twice (ranked, and in
+    // the all-words bonus) and highlighting and facet counts rewrite it again; building the edit
+    // automaton each time made a query of a few fuzzy words take seconds.
+    try {
+      return fuzzy.rewrite(new IndexSearcher(expander.reader()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Edits for {@code word~}: none for short words, one up to five letters, else two. */

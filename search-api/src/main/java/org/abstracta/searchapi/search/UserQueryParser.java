@@ -2,9 +2,13 @@ package org.abstracta.searchapi.search;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.abstracta.indexer.schema.Fields;
 import org.abstracta.searchapi.search.ParsedQuery.Unit;
 import org.abstracta.searchapi.search.QueryNode.Clause;
@@ -13,6 +17,7 @@ import org.abstracta.searchapi.search.QueryNode.Phrase;
 import org.abstracta.searchapi.search.QueryNode.Word;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -21,6 +26,8 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * Maps the text a user typed to the Lucene query that answers it (SPEC "Query syntax"): {@link
@@ -40,6 +47,9 @@ import org.apache.lucene.search.Query;
  *   <li>Stop words are ignored in ranked words, except in a query of stop words only, which then
  *       matches them exactly.
  *   <li>A leading wildcard is not one: {@code *ing} is the word {@code ing}.
+ *   <li>A fuzzy word longer than {@link QueryLimits#MAX_FUZZY_LENGTH} is matched as typed; the
+ *       fuzzy words of a query share {@link QueryLimits#FUZZY_EXPANSION_BUDGET} expansions, its
+ *       prefixes {@link QueryLimits#PREFIX_EXPANSION_BUDGET}.
  * </ul>
  *
  * <p>The text never causes a syntax error; only {@link QueryLimits} reject a query.
@@ -48,11 +58,29 @@ public final class UserQueryParser {
   private static final List<String> RANKED_FIELDS =
       List.of(Fields.TITLE, Fields.ABSTRACT, Fields.AUTHORS);
 
+  /** The limits of {@link QueryLimits} past which a query is refused, in words (for the docs). */
+  public static final String LIMITS =
+      String.format(
+          java.util.Locale.ROOT,
+          "%,d characters, %d words (phrase words count), %d levels of parentheses, %d prefixes"
+              + " each spanning at most %,d words, %d fuzzy words of at most %d edits",
+          QueryLimits.MAX_QUERY_LENGTH,
+          QueryLimits.MAX_CLAUSES,
+          QueryLimits.MAX_DEPTH,
+          QueryLimits.MAX_PREFIX_WORDS,
+          QueryLimits.MAX_PREFIX_SCAN,
+          QueryLimits.MAX_FUZZY_WORDS,
+          QueryLimits.MAX_FUZZY_EDITS);
+
   private final TextQueries text;
   private final List<Unit> units = new ArrayList<>();
   private final List<String> words = new ArrayList<>();
+  private final Set<Query> bonuses = Collections.newSetFromMap(new IdentityHashMap<>());
   private boolean keepStopWords;
   private boolean sentence;
+  private boolean nestedBonuses = true;
+  private int fuzzyExpansions = QueryLimits.MAX_FUZZY_EXPANSIONS;
+  private int prefixExpansions = QueryLimits.MAX_PREFIX_EXPANSIONS;
 
   public UserQueryParser(IndexReader reader) {
     this.text = new TextQueries(new PrefixExpander(reader));
@@ -71,33 +99,60 @@ public final class UserQueryParser {
       return new ParsedQuery(new MatchAllDocsQuery(), true, List.of(), List.of());
     }
     sentence = rankedWords(tree) > Relevance.SHORT_QUERY_WORDS;
-    Query q = group(tree, false);
+    fuzzyExpansions =
+        share(
+            QueryLimits.FUZZY_EXPANSION_BUDGET,
+            count(tree, w -> w.fuzzy() != QueryLexer.NOT_FUZZY),
+            QueryLimits.MAX_FUZZY_EXPANSIONS);
+    prefixExpansions =
+        share(
+            QueryLimits.PREFIX_EXPANSION_BUDGET,
+            count(tree, Word::prefix),
+            QueryLimits.MAX_PREFIX_EXPANSIONS);
+    Query q = build(tree);
     if (q == null) {
       // Only stop words ("the who"), or nothing searchable: try the stop words as exact words.
-      units.clear();
-      words.clear();
       keepStopWords = true;
-      q = group(tree, false);
+      q = build(tree);
+    }
+    if (q != null && clauses(q) > QueryLimits.MAX_QUERY_LEAVES) {
+      // Deeply nested groups: each group's bonus repeats what it holds. Keep the outer one only.
+      nestedBonuses = false;
+      q = build(tree);
+      if (clauses(q) > QueryLimits.MAX_QUERY_LEAVES) {
+        throw QueryLimits.tooMuch(
+            "query_too_complex", "the query is too complex; use fewer words or parentheses");
+      }
     }
     if (q == null) q = new MatchNoDocsQuery("no searchable words");
     return new ParsedQuery(q, false, List.copyOf(units), List.copyOf(words));
   }
 
-  private Query node(QueryNode n, boolean negated) {
+  private Query build(Group tree) {
+    units.clear();
+    words.clear();
+    bonuses.clear();
+    return group(tree, false, true);
+  }
+
+  private Query node(QueryNode n, boolean negated, boolean top) {
     return switch (n) {
-      case Group g -> group(g, negated);
+      case Group g -> group(g, negated, top);
       case Word w -> word(w, negated);
       case Phrase p -> phrase(p, negated);
     };
   }
 
-  private Query group(Group g, boolean negated) {
+  /**
+   * @param top whether this group is the query's outermost (also through groups of one clause)
+   */
+  private Query group(Group g, boolean negated, boolean top) {
     List<Query> should = new ArrayList<>();
     List<Query> must = new ArrayList<>();
     List<Query> mustNot = new ArrayList<>();
     for (Clause c : g.clauses()) {
       boolean not = c.occur() == Occur.MUST_NOT;
-      Query q = node(c.node(), negated != not);
+      Query q = node(c.node(), negated != not, top && g.clauses().size() == 1);
       if (q == null) continue;
       switch (c.occur()) {
         case MUST -> must.add(q);
@@ -114,14 +169,78 @@ public final class UserQueryParser {
     for (Query q : should) b.add(q, Occur.SHOULD);
     for (Query q : mustNot) b.add(q, Occur.MUST_NOT);
     if (should.isEmpty() && must.isEmpty()) b.add(new MatchAllDocsQuery(), Occur.MUST);
-    if (should.size() >= 2 && !sentence) {
+    if (should.size() >= 2 && !sentence && (nestedBonuses || top)) {
+      // The bonus only needs to know whether every clause matches: inner groups' bonuses are left
+      // out of it, else each level of parentheses would double the clauses below it.
       BooleanQuery.Builder all = new BooleanQuery.Builder();
-      for (Query q : should) all.add(q, Occur.FILTER);
-      b.add(
-          new BoostQuery(new ConstantScoreQuery(all.build()), Relevance.ALL_WORDS_BONUS),
-          Occur.SHOULD);
+      for (Query q : should) all.add(matchOnly(q), Occur.FILTER);
+      Query bonus = new BoostQuery(new ConstantScoreQuery(all.build()), Relevance.ALL_WORDS_BONUS);
+      bonuses.add(bonus);
+      b.add(bonus, Occur.SHOULD);
     }
     return b.build();
+  }
+
+  /** {@code q} without the all-words bonuses of its groups: the same documents match. */
+  private Query matchOnly(Query q) {
+    if (!(q instanceof BooleanQuery bq)) return q;
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+    boolean changed = false;
+    for (BooleanClause c : bq.clauses()) {
+      if (bonuses.contains(c.query())) {
+        changed = true;
+        continue;
+      }
+      Query sub = matchOnly(c.query());
+      changed |= sub != c.query();
+      b.add(sub, c.occur());
+    }
+    return changed ? b.build() : q;
+  }
+
+  /** Leaf clauses of {@code q} as Lucene counts them against its clause limit. */
+  static int clauses(Query q) {
+    int[] n = {0};
+    q.visit(
+        new QueryVisitor() {
+          @Override
+          public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+            return this;
+          }
+
+          @Override
+          public void visitLeaf(Query query) {
+            n[0]++;
+          }
+
+          @Override
+          public void consumeTerms(Query query, Term... terms) {
+            n[0]++;
+          }
+
+          @Override
+          public void consumeTermsMatching(
+              Query query, String field, Supplier<ByteRunAutomaton> automaton) {
+            n[0]++;
+          }
+        });
+    return n[0];
+  }
+
+  /** Words of the tree that {@code is}. */
+  private static int count(QueryNode n, Predicate<Word> is) {
+    return switch (n) {
+      case Group g -> g.clauses().stream().mapToInt(c -> count(c.node(), is)).sum();
+      case Word w -> is.test(w) ? 1 : 0;
+      case Phrase p -> 0;
+    };
+  }
+
+  /** Expansions per word and field when {@code words} share {@code budget}, at most {@code max}. */
+  private static int share(int budget, int words, int max) {
+    int share = budget / Math.max(1, words * RANKED_FIELDS.size());
+    return Math.max(1, Math.min(max, share));
   }
 
   private Query word(Word w, boolean negated) {
@@ -152,8 +271,8 @@ public final class UserQueryParser {
     int edits = edits(w);
     for (String f : fields(field)) {
       Query q;
-      if (w.prefix()) q = text.prefix(f, w.text());
-      else if (edits != QueryLexer.NOT_FUZZY) q = TextQueries.fuzzy(f, w.text(), edits);
+      if (w.prefix()) q = text.prefix(f, w.text(), prefixExpansions);
+      else if (edits != QueryLexer.NOT_FUZZY) q = text.fuzzy(f, w.text(), edits, fuzzyExpansions);
       else if (stopWord) q = Fields.AUTHORS.equals(f) ? null : text.exact(f, w.text(), 0);
       else q = text.ranked(f, w.text(), sentence);
       if (q != null) perField.put(f, TextQueries.weighted(f, q));
@@ -238,6 +357,9 @@ public final class UserQueryParser {
 
   private static int edits(Word w) {
     if (w.fuzzy() == QueryLexer.NOT_FUZZY) return QueryLexer.NOT_FUZZY;
+    if (w.text().codePointCount(0, w.text().length()) > QueryLimits.MAX_FUZZY_LENGTH) {
+      return QueryLexer.NOT_FUZZY; // too long to be a misspelling: matched as typed
+    }
     int edits = w.fuzzy() == QueryLexer.AUTO_EDITS ? TextQueries.autoEdits(w.text()) : w.fuzzy();
     if (edits > QueryLimits.MAX_FUZZY_EDITS) {
       throw QueryLimits.tooMuch(

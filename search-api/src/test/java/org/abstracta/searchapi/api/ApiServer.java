@@ -62,10 +62,17 @@ final class ApiServer implements AutoCloseable {
    * not send (malformed percent-encoding); returns the whole response, status line first.
    */
   String raw(String method, String target) {
+    return rawRequest(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n", "");
+  }
+
+  /**
+   * Sends {@code head} (request line and headers, each ending in CRLF) plus {@code Connection:
+   * close}, then {@code body}, over a plain socket; returns the whole response.
+   */
+  String rawRequest(String head, String body) {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
       socket.setSoTimeout(10_000);
-      String request =
-          method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+      String request = head + "Connection: close\r\n\r\n" + body;
       socket
           .getOutputStream()
           .write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));

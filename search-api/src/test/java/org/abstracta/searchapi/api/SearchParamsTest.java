@@ -99,6 +99,9 @@ class SearchParamsTest {
         "hasCode|yes|hasCode must be true or false",
         "year|20x|year must be a year (2023) or a range of years (2019..2023)",
         "year|2023..2019|year must be a year (2023) or a range of years (2019..2023)",
+        // Found by HttpFuzzTest: accepted here, then refused by the search with another message.
+        "year|5|year must be a year (2023) or a range of years (2019..2023)",
+        "year|0..9999|year must be a year (2023) or a range of years (2019..2023)",
       })
   void an_invalid_value_is_rejected_with_a_message_naming_the_parameter(
       String name, String value, String message) {
@@ -107,6 +110,19 @@ class SearchParamsTest {
     assertEquals(name, e.parameter());
     assertEquals("invalid_parameter", e.code());
     assertEquals(message, e.getMessage());
+  }
+
+  @Test
+  void a_filter_with_more_than_twenty_distinct_values_is_rejected_naming_it() {
+    List<String> many = new java.util.ArrayList<>();
+    for (int i = 0; i < SearchRequest.MAX_FILTER_VALUES; i++) many.add("a" + i);
+    many.add("a0"); // repeats count once
+    assertEquals(20, parse(Map.of("author", many)).filters().get("author").size());
+    many.add("a20");
+    InvalidRequestException e =
+        assertThrows(InvalidRequestException.class, () -> parse(Map.of("author", many)));
+    assertEquals("author", e.parameter());
+    assertEquals("author takes at most 20 values", e.getMessage());
   }
 
   @Test
