@@ -8,25 +8,25 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.abstracta.indexer.fuzz.Gens;
+import org.abstracta.indexer.fuzz.Property;
+import org.abstracta.indexer.fuzz.Property.Gen;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Property-based fuzzing of the query language (jqwik): whatever the text — any Unicode, or pieces
- * of the query syntax in any order — {@link UserQueryParser} answers quickly or refuses on {@code
- * q} with a limit's code, never throws anything else, and what it builds stays within {@link
- * QueryLimits} once Lucene expands it; the whole search (facets, highlights, did-you-mean) answers
- * too. Failures it found are kept as examples in {@link QueryLimitsTest}.
+ * Property-based fuzzing of the query language (the indexer's {@link Property} harness: fixed
+ * seeds, {@code -Dfuzz.seed} and {@code -Dfuzz.tries} to explore, shrinking): whatever the text —
+ * any Unicode, or pieces of the query syntax in any order — {@link UserQueryParser} answers quickly
+ * or refuses on {@code q} with a limit's code, never throws anything else, and what it builds stays
+ * within {@link QueryLimits} once Lucene expands it; the whole search (facets, highlights,
+ * did-you-mean) answers too. Failures it found are kept as examples in {@link QueryLimitsTest}.
  */
 class QueryParserFuzzTest {
   static final Set<String> LIMIT_CODES =
@@ -37,47 +37,54 @@ class QueryParserFuzzTest {
           "fuzzy_too_loose",
           "prefix_too_broad");
 
-  static Path dir;
+  @TempDir static Path dir;
   static FSDirectory directory;
   static DirectoryReader reader;
   static IndexSearchService service;
 
-  @BeforeContainer
+  @BeforeAll
   static void buildIndex() throws Exception {
-    dir = TestDirs.create("abstracta-fuzz");
     Path index = GeneratedPapers.indexWithSeedCorpus(dir, 1, 400, "", 40);
     directory = FSDirectory.open(index);
     reader = DirectoryReader.open(directory);
     service = IndexSearchService.open(index);
   }
 
-  @AfterContainer
+  @AfterAll
   static void close() throws IOException {
     service.close();
     reader.close();
     directory.close();
-    TestDirs.delete(dir);
   }
 
-  @Property(tries = 500)
-  void any_text_parses_within_the_limits_or_is_refused_on_q(@ForAll("anyText") String text) {
-    assertTimeoutPreemptively(Duration.ofSeconds(2), () -> parse(text), () -> "slow: " + text);
+  @Test
+  void any_text_parses_within_the_limits_or_is_refused_on_q() {
+    within(2, "any text parses", 500, ANY_TEXT, QueryParserFuzzTest::parse);
   }
 
-  @Property(tries = 300)
-  void query_syntax_in_any_order_parses_within_the_limits_or_is_refused_on_q(
-      @ForAll("syntax") String text) {
-    assertTimeoutPreemptively(Duration.ofSeconds(2), () -> parse(text), () -> "slow: " + text);
+  @Test
+  void query_syntax_in_any_order_parses_within_the_limits_or_is_refused_on_q() {
+    within(2, "query syntax parses", 300, SYNTAX, QueryParserFuzzTest::parse);
   }
 
-  @Property(tries = 100)
-  void the_whole_search_answers_any_text_or_refuses_it_on_q(@ForAll("anyText") String text) {
-    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> search(text), () -> "slow: " + text);
+  @Test
+  void the_whole_search_answers_any_text_or_refuses_it_on_q() {
+    within(5, "whole search of any text", 100, ANY_TEXT, QueryParserFuzzTest::search);
   }
 
-  @Property(tries = 100)
-  void the_whole_search_answers_any_query_syntax_or_refuses_it_on_q(@ForAll("syntax") String text) {
-    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> search(text), () -> "slow: " + text);
+  @Test
+  void the_whole_search_answers_any_query_syntax_or_refuses_it_on_q() {
+    within(5, "whole search of query syntax", 100, SYNTAX, QueryParserFuzzTest::search);
+  }
+
+  /** The property that {@code check} holds for each text, and answers within {@code seconds}. */
+  private static void within(
+      int seconds, String name, int tries, Gen<String> gen, Property.Check<String> check) {
+    Gens.forAllStrings(name, tries, gen)
+        .check(
+            text ->
+                assertTimeoutPreemptively(
+                    Duration.ofSeconds(seconds), () -> check.accept(text), () -> "slow: " + text));
   }
 
   private static void parse(String text) throws IOException {
@@ -113,23 +120,20 @@ class QueryParserFuzzTest {
     return UserQueryParser.clauses(q);
   }
 
-  @Provide
-  Arbitrary<String> anyText() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().all().ofMaxLength(1_200),
-        Arbitraries.strings().ascii().ofMaxLength(300),
-        Arbitraries.strings().withChars("ab*~\"()+-:\\ ^.%&=?#").ofMaxLength(200));
-  }
+  /** Any Unicode, ASCII, or the query syntax's special characters. */
+  static final Gen<String> ANY_TEXT =
+      Gens.oneOf(Gens.unicode(1_200), Gens.ascii(300), Gens.from("ab*~\"()+-:\\ ^.%&=?#", 0, 200));
 
   /**
    * Pieces of the query syntax, words of the index, odd Unicode, very long tokens, many prefixes
    * and fuzzy words, joined with or without spaces.
    */
-  @Provide
-  Arbitrary<String> syntax() {
-    Arbitrary<String> piece =
-        Arbitraries.oneOf(
-            Arbitraries.of(
+  static final Gen<String> SYNTAX;
+
+  static {
+    Gen<String> piece =
+        Gens.oneOf(
+            Gens.of(
                 "\"",
                 "(",
                 ")",
@@ -167,7 +171,7 @@ class QueryParserFuzzTest {
                 "2303.16212",
                 "10.1103/PhysRevD.76.013009",
                 "hep-ph/0701001"),
-            Arbitraries.of(
+            Gens.of(
                 "learning",
                 "model",
                 "graph",
@@ -185,7 +189,7 @@ class QueryParserFuzzTest {
                 "mod*",
                 "graph~",
                 "policy~1"),
-            Arbitraries.of(
+            Gens.of(
                 "é",
                 "中文",
                 "😀",
@@ -204,15 +208,11 @@ class QueryParserFuzzTest {
                 "%2F",
                 "<script>",
                 "&amp;"),
-            Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12),
-            Arbitraries.strings().alpha().ofMinLength(200).ofMaxLength(600),
-            Arbitraries.strings().withChars("abc").ofMinLength(1).ofMaxLength(4).map(s -> s + "*"),
-            Arbitraries.strings().alpha().ofMinLength(3).ofMaxLength(60).map(s -> s + "~2"));
-    Arbitrary<String> separator = Arbitraries.of(" ", " ", " ", "", "\t", "\n", "  ");
-    return Combinators.combine(piece, separator)
-        .as((p, s) -> p + s)
-        .list()
-        .ofMaxSize(80)
-        .map(parts -> String.join("", parts));
+            Gens.alpha(1, 12),
+            Gens.alpha(200, 600),
+            Gens.map(Gens.from("abc", 1, 4), s -> s + "*"),
+            Gens.map(Gens.alpha(3, 60), s -> s + "~2"));
+    Gen<String> separator = Gens.of(" ", " ", " ", "", "\t", "\n", "  ");
+    SYNTAX = Gens.joined(r -> piece.next(r) + separator.next(r), 0, 80);
   }
 }
