@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * Grows an arXiv-json corpus to any size for scale tests. The first pass copies the real records
  * unchanged; every later pass writes each record again with a new, distinct arXiv-style id {@code
  * 9PPP.NNNNN} (never a real id: arXiv's new-style ids begin with a year from 07) and the sentences
- * of its abstract in a shuffled order (one {@code Random(seed)} for the whole run). Titles, authors
- * and categories stay as they were, so vocabulary and facet shapes scale with the copies.
+ * of its abstract in a shuffled order (one {@code Random(seed)} for the whole run), and its title
+ * marked {@code (synthetic copy N)} for the N-th pass. Authors and categories stay as they were, so
+ * vocabulary and facet shapes scale with the copies.
  */
 final class CorpusMultiplier {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,6 +67,11 @@ final class CorpusMultiplier {
           } else {
             ObjectNode r = (ObjectNode) JSON.readTree(line);
             r.put("id", syntheticId(synthetic++));
+            // A distinct title too: Abstracta merges papers by normalized title, and same-title
+            // records of one run are merged one by one at its end (held in memory till then).
+            if (r.hasNonNull("title")) {
+              r.put("title", r.get("title").asText() + " (synthetic copy " + pass + ")");
+            }
             if (r.hasNonNull("abstract")) {
               r.put("abstract", shuffleSentences(r.get("abstract").asText()));
             }

@@ -41,7 +41,7 @@ class CorpusMultiplierTest {
     }
     JsonNode copy = json.readTree(lines.get(2));
     assertEquals("9000.00000", copy.get("id").asText());
-    assertEquals("A", copy.get("title").asText());
+    assertEquals("A (synthetic copy 1)", copy.get("title").asText());
     Set<String> sentences = Set.of(copy.get("abstract").asText().split("(?<=\\.) "));
     assertEquals(Set.of("First one.", "Second one.", "Third one."), sentences);
   }
