@@ -111,6 +111,14 @@ public final class IndexCommand implements Callable<Integer> {
     } catch (IndexerException e) {
       err.println("error: " + e.getMessage());
       return e.exitCode();
+    } catch (OutOfMemoryError e) {
+      // Nothing of this run was committed: Lucene's commit is atomic. Say how to go on.
+      err.println(
+          "error: out of memory indexing into "
+              + index
+              + " (the index keeps its previous commit); give Java more heap, e.g."
+              + " ABSTRACTA_JAVA_OPTS=-Xmx2g ./abstracta index ...");
+      return 4;
     }
   }
 
