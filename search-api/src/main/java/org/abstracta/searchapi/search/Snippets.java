@@ -76,15 +76,16 @@ final class Snippets {
     if (terms.isEmpty()) return List.of();
     // Stemmers change word endings, never the first letter: only words starting like a stemmed
     // term need their stem looked up, which spares most of a snippet's words.
-    StringBuilder stemInitials = new StringBuilder();
+    StringBuilder initials = new StringBuilder();
     for (String t : terms) {
-      if (!t.isEmpty() && !t.startsWith(Analyzers.EXACT_MARK)) stemInitials.append(t.charAt(0));
+      if (!t.isEmpty() && !t.startsWith(Analyzers.EXACT_MARK)) initials.append(t.charAt(0));
     }
+    String stemInitials = initials.toString();
     List<Span> out = new ArrayList<>();
     for (Tok t : TextAnalysis.surfaceWords(text)) {
       String word = t.term();
       String stem =
-          !word.isEmpty() && stemInitials.indexOf(String.valueOf(word.charAt(0))) >= 0
+          !word.isEmpty() && stemInitials.indexOf(word.charAt(0)) >= 0
               ? TextAnalysis.stem(word)
               : null;
       // The stem names the word for "distinct" counting; the exact term if it has no stem.
