@@ -5,11 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.abstracta.indexer.schema.Facets;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 
 /**
  * Every author name of one index snapshot with its paper count, folded for case- and
@@ -32,11 +28,10 @@ final class AuthorNames {
     this.counts = counts;
   }
 
-  static AuthorNames build(SortedSetDocValuesReaderState state) throws IOException {
-    if (state == null) return EMPTY;
-    FacetResult all = new SortedSetDocValuesFacetCounts(state).getAllChildren(Facets.AUTHOR);
-    if (all == null) return EMPTY;
-    LabelAndValue[] values = all.labelValues.clone();
+  /** From the paper counts the snapshot's {@link AuthorOrdinals} already hold (null: none). */
+  static AuthorNames build(AuthorOrdinals ordinals) throws IOException {
+    if (ordinals == null) return EMPTY;
+    LabelAndValue[] values = ordinals.all().toArray(new LabelAndValue[0]);
     // Most papers first: lookups stop early once they have enough matches.
     Arrays.sort(
         values,

@@ -83,6 +83,16 @@ final class AuthorOrdinals {
     }
   }
 
+  /** Every author with papers in this snapshot and their number, in ordinal (name) order. */
+  List<LabelAndValue> all() throws IOException {
+    SortedSetDocValues names = state.getDocValues();
+    List<LabelAndValue> out = new ArrayList<>();
+    for (int ord = 0; ord < totals.length; ord++) {
+      if (totals[ord] > 0) out.add(new LabelAndValue(label(names.lookupOrd(ord)), totals[ord]));
+    }
+    return out;
+  }
+
   /** The ordinals of the {@code top} highest counts, best first. */
   private int[] select(int[] counts, int top) {
     if (top <= 0) return new int[0];

@@ -77,7 +77,7 @@ final class PaperSearcher extends IndexSearcher {
     AuthorNames names = authorNames;
     if (names == null) {
       try {
-        names = AuthorNames.build(authorState);
+        names = AuthorNames.build(authorOrdinals);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
