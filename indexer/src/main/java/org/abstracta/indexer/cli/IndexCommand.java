@@ -65,7 +65,9 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "parse and analysis threads (default: ${DEFAULT-VALUE})")
+      description =
+          "worker threads (default: ${DEFAULT-VALUE}, the cores): a quarter of them, at least"
+              + " one, parse; the others, at least one, analyze and write")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,10 +50,16 @@ import org.apache.lucene.store.LockObtainFailedException;
  * {@code updateDocument(id)}, and make it all visible in one commit.
  *
  * <p>Threads: the calling thread reads files (gunzip, line splitting, whole-page parsing) and hands
- * batches to worker threads that parse JSON lines, resolve merges against the index as it was when
- * the run started, and analyze and write documents. A record whose id or title another record of
- * this run already claimed is deferred to a sequential pass at the end, which sees this run's
- * writes through a near-real-time reader; so merges are exact without holding the run in memory.
+ * batches to parser threads that parse JSON lines and resolve merges against the index as it was
+ * when the run started; they hand the resolved documents to writer threads that analyze and write
+ * them. A record whose id or title another record of this run already claimed is deferred to a
+ * sequential pass at the end, which sees this run's writes through a near-real-time reader; so
+ * merges are exact without holding the run in memory.
+ *
+ * <p>Writing (analysis and Lucene's in-memory indexing) is most of the work, so most threads write;
+ * but not every thread: each writing thread fills its own in-memory segment, and on a small machine
+ * two or three of them flush smaller segments and spend more CPU on flushing and merging than one
+ * writer fed by a parser.
  */
 public final class IndexRun {
   /** How many skips the summary lists (all are counted). */
@@ -83,6 +91,7 @@ public final class IndexRun {
   private final Progress progress;
 
   private IndexWriter writer;
+  private ThreadPoolExecutor writers;
   private PaperLookup startState;
 
   private IndexRun(IndexOptions options, Progress progress) {
@@ -146,7 +155,8 @@ public final class IndexRun {
               ? DirectoryReader.open(dir)
               : null) {
         startState = new ReaderLookup(start);
-        ThreadPoolExecutor workers = workers();
+        writers = writers(writerThreads(options.threads()));
+        ThreadPoolExecutor workers = workers(parserThreads(options.threads()));
         try {
           for (InputFile file : files) {
             if (failure.get() != null) break;
@@ -156,6 +166,9 @@ public final class IndexRun {
         } finally {
           workers.shutdown();
           awaitQuietly(workers);
+          // Every parser is done, so nothing is handed to the writers any more.
+          writers.shutdown();
+          awaitQuietly(writers);
         }
         rethrowFailure();
         mergeDeferred();
@@ -207,10 +220,40 @@ public final class IndexRun {
     }
   }
 
-  private ThreadPoolExecutor workers() {
-    int n = Math.max(1, options.threads());
+  /** Of {@code threads}, the ones that parse: a quarter, at least one. */
+  static int parserThreads(int threads) {
+    return Math.max(1, threads / 4);
+  }
+
+  /** Of {@code threads}, the ones that analyze and write: the rest, at least one. */
+  static int writerThreads(int threads) {
+    return Math.max(1, threads - parserThreads(threads));
+  }
+
+  private static ThreadPoolExecutor workers(int n) {
     // A bounded queue whose overflow runs on the reading thread: memory stays bounded and the
     // reader helps with the work instead of racing ahead.
+    return pool(n, "abstracta-parser", new ThreadPoolExecutor.CallerRunsPolicy());
+  }
+
+  private static ThreadPoolExecutor writers(int n) {
+    // A full queue makes the parser wait rather than write itself: a parser that wrote would
+    // fill one more in-memory segment.
+    return pool(
+        n,
+        "abstracta-writer",
+        (task, pool) -> {
+          try {
+            pool.getQueue().put(task);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RejectedExecutionException(e);
+          }
+        });
+  }
+
+  /** {@code n} daemon threads behind a queue of {@code 2n} tasks; {@code full} handles overflow. */
+  private static ThreadPoolExecutor pool(int n, String name, RejectedExecutionHandler full) {
     return new ThreadPoolExecutor(
         n,
         n,
@@ -218,12 +261,25 @@ public final class IndexRun {
         TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(n * 2),
         r -> {
-          Thread t = new Thread(r, "abstracta-indexer");
+          Thread t = new Thread(r, name);
           t.setDaemon(true);
           return t;
         },
-        new ThreadPoolExecutor.CallerRunsPolicy());
+        full);
   }
+
+  /** Hands a parser's resolved records to the writers, in order. */
+  private void writeLater(List<Pending> batch) {
+    if (batch.isEmpty()) return;
+    writers.execute(
+        guarded(
+            () -> {
+              for (Pending p : batch) write(p.resolution(), false, p.file(), p.line());
+            }));
+  }
+
+  /** A resolved record waiting for a writer, and where it was read. */
+  private record Pending(Resolution resolution, InputFile file, int line) {}
 
   /** Reads one file; false if it was skipped as a whole. */
   private boolean readFile(InputFile file, ThreadPoolExecutor workers) {
@@ -308,6 +364,7 @@ public final class IndexRun {
     workers.execute(
         guarded(
             () -> {
+              List<Pending> resolved = new ArrayList<>(batch.size());
               for (int i = 0; i < batch.size(); i++) {
                 String line = batch.get(i);
                 if (line.isBlank()) continue;
@@ -325,8 +382,9 @@ public final class IndexRun {
                   skip(file, lineNo, "unreadable record: nested too deeply");
                   continue;
                 }
-                if (p != null) accept(p, file, lineNo);
+                if (p != null) accept(p, file, lineNo, resolved);
               }
+              writeLater(resolved);
             }));
   }
 
@@ -371,8 +429,10 @@ public final class IndexRun {
       workers.execute(
           guarded(
               () -> {
+                List<Pending> resolved = new ArrayList<>(batch.size());
                 for (int i = 0; i < batch.size(); i++)
-                  accept(batch.get(i), file, batchLines.get(i));
+                  accept(batch.get(i), file, batchLines.get(i), resolved);
+                writeLater(resolved);
               }));
     }
     return true;
@@ -405,8 +465,12 @@ public final class IndexRun {
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
-  /** Merges and writes one record, or defers it when another record of this run shares a key. */
-  private void accept(Paper paper, InputFile file, int line) throws IOException {
+  /**
+   * Resolves one record into {@code resolved} for writing, or defers it when another record of this
+   * run shares a key.
+   */
+  private void accept(Paper paper, InputFile file, int line, List<Pending> resolved)
+      throws IOException {
     if (paper.id() == null || paper.id().isBlank()) {
       if (paper.title() == null || paper.title().isBlank()) {
         skip(file, line, "record has neither id nor title");
@@ -428,7 +492,7 @@ public final class IndexRun {
         return;
       }
     }
-    write(r, false, file, line);
+    resolved.add(new Pending(r, file, line));
   }
 
   /** A record that shares an id or title with an earlier one of this run, and where it was read. */

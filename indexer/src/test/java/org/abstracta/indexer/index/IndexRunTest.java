@@ -266,6 +266,30 @@ class IndexRunTest {
   }
 
   @Test
+  void threads_split_into_a_quarter_parsing_and_the_rest_writing() {
+    int[][] expected = {{1, 1, 1}, {2, 1, 1}, {3, 1, 2}, {4, 1, 3}, {8, 2, 6}, {16, 4, 12}};
+    for (int[] e : expected) {
+      assertEquals(e[1], IndexRun.parserThreads(e[0]), "parsers of " + e[0]);
+      assertEquals(e[2], IndexRun.writerThreads(e[0]), "writers of " + e[0]);
+    }
+  }
+
+  @Test
+  void every_thread_count_writes_the_same_papers() throws Exception {
+    byte[] first = null;
+    for (int threads : new int[] {1, 2, 5, 8}) {
+      Path dir = tmp.resolve("threads-" + threads);
+      IndexOptions options = new IndexOptions(dir, null, AS_OF, false, threads, false);
+      IndexSummary s = IndexRun.run(List.of(CORPUS, OVERLAP, SNAPSHOT5), options);
+      assertEquals(95, s.documents(), "threads " + threads);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      IndexExport.write(dir, out);
+      if (first == null) first = out.toByteArray();
+      else assertArrayEquals(first, out.toByteArray(), "threads " + threads);
+    }
+  }
+
+  @Test
   void a_second_writer_is_refused_with_exit_code_3() throws Exception {
     index(CORPUS);
     try (FSDirectory dir = FSDirectory.open(index());
