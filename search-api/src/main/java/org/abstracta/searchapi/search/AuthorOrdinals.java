@@ -27,6 +27,12 @@ import org.apache.lucene.util.BytesRef;
  * authors are found by visiting authors in descending order of their paper count over the whole
  * snapshot: the visit stops as soon as the next author has fewer papers in all than the last of the
  * current top list has among the hits. Ties rank by ordinal (name order), as Lucene's counts do.
+ *
+ * <p>Counters are indexed by that rank, not by ordinal: the prolific authors, whose counters are
+ * touched most, sit together at the front of the array (fewer cache misses on a large index), and
+ * the authors of a single paper — most names — sit at its end, where a first pass does not count
+ * them at all: once ten authors have two hits or more, none of them can be among the top ten. Only
+ * when the top list is not full at two hits (few hits) does a second pass count everyone.
  */
 final class AuthorOrdinals {
   /** Counter arrays kept for reuse; more concurrent requests allocate and drop their own. */
@@ -35,7 +41,13 @@ final class AuthorOrdinals {
   private final SortedSetDocValuesReaderState state;
   private final DocOrdinals ordinals;
   private final int[] totals;
+
+  /** Ordinals by descending total, ascending ordinal within a total: rank to ordinal. */
   private final int[] byTotal;
+
+  /** How many authors have two papers or more: the ranks below it. */
+  private final int frequent;
+
   private final ConcurrentLinkedQueue<int[]> pool = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pooled = new AtomicInteger();
 
@@ -44,6 +56,14 @@ final class AuthorOrdinals {
     this.ordinals = ordinals;
     this.totals = ordinals.totals();
     this.byTotal = ordersByTotal(totals);
+    int[] rank = new int[totals.length];
+    int f = 0;
+    for (int r = 0; r < byTotal.length; r++) {
+      rank[byTotal[r]] = r;
+      if (totals[byTotal[r]] >= 2) f = r + 1;
+    }
+    this.frequent = f;
+    ordinals.rank(rank);
   }
 
   /** Reads every document's authors; null when no document has one. */
@@ -70,14 +90,31 @@ final class AuthorOrdinals {
    */
   List<LabelAndValue> top(FacetsCollector hits, int top, Collection<String> selected)
       throws IOException {
+    SortedSetDocValues names = state.getDocValues();
+    Map<String, Integer> selectedRanks = new LinkedHashMap<>();
+    int limit = frequent;
+    for (String name : selected) {
+      long ord = names.lookupTerm(new BytesRef(FacetsConfig.pathToString(Facets.AUTHOR, name)));
+      int rank = ord < 0 ? -1 : rankOf((int) ord);
+      selectedRanks.put(name, rank);
+      if (rank >= limit) limit = byTotal.length; // its count is needed: count everyone
+    }
     int[] counts = borrow();
     int[] touched = null;
     try {
-      touched = ordinals.count(hits, counts, true);
-      return labelled(select(counts, top), counts, selected);
+      touched = ordinals.count(hits, counts, true, limit);
+      int[] best = select(counts, top, limit);
+      if (limit < byTotal.length && (best.length < top || counts[best[best.length - 1]] < 2)) {
+        // Authors of one paper may belong in the list: count them too.
+        for (int r : touched) counts[r] = 0;
+        touched = null; // if the second pass fails, the array is dropped, not released
+        touched = ordinals.count(hits, counts, true, byTotal.length);
+        best = select(counts, top, byTotal.length);
+      }
+      return labelled(best, counts, selectedRanks);
     } finally {
       if (touched != null) {
-        for (int ord : touched) counts[ord] = 0;
+        for (int r : touched) counts[r] = 0;
         release(counts);
       } // else counting failed half-way: drop the array rather than clear it
     }
@@ -93,43 +130,59 @@ final class AuthorOrdinals {
     return out;
   }
 
-  /** The ordinals of the {@code top} highest counts, best first. */
-  private int[] select(int[] counts, int top) {
+  /** The ranks of the {@code top} highest counts among ranks below {@code limit}, best first. */
+  private int[] select(int[] counts, int top, int limit) {
     if (top <= 0) return new int[0];
     int[] best = new int[top];
     int size = 0;
-    for (int ord : byTotal) {
+    for (int rank = 0; rank < limit; rank++) {
+      int ord = byTotal[rank];
       // No later author has more papers in all than the last listed has among the hits.
       if (size == top && totals[ord] < counts[best[size - 1]]) break;
-      int c = counts[ord];
+      int c = counts[rank];
       if (c == 0) continue;
-      if (size == top && !ranksBefore(c, ord, counts[best[size - 1]], best[size - 1])) continue;
+      if (size == top && !ranksBefore(c, ord, counts[best[size - 1]], byTotal[best[size - 1]])) {
+        continue;
+      }
       int i = size == top ? size - 1 : size++;
-      while (i > 0 && ranksBefore(c, ord, counts[best[i - 1]], best[i - 1])) {
+      while (i > 0 && ranksBefore(c, ord, counts[best[i - 1]], byTotal[best[i - 1]])) {
         best[i] = best[i - 1];
         i--;
       }
-      best[i] = ord;
+      best[i] = rank;
     }
     return size == top ? best : Arrays.copyOf(best, size);
+  }
+
+  /** The rank of {@code ord}: a binary search in {@link #byTotal}'s order. */
+  private int rankOf(int ord) {
+    int lo = 0;
+    int hi = byTotal.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int other = byTotal[mid];
+      if (other == ord) return mid;
+      if (ranksBefore(totals[other], other, totals[ord], ord)) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    throw new IllegalStateException("no rank for ordinal " + ord);
   }
 
   private static boolean ranksBefore(int count, int ord, int otherCount, int otherOrd) {
     return count > otherCount || (count == otherCount && ord < otherOrd);
   }
 
-  private List<LabelAndValue> labelled(int[] ords, int[] counts, Collection<String> selected)
+  private List<LabelAndValue> labelled(int[] ranks, int[] counts, Map<String, Integer> selected)
       throws IOException {
     SortedSetDocValues names = state.getDocValues();
     Map<String, LabelAndValue> out = new LinkedHashMap<>();
-    for (int ord : ords) {
-      String label = label(names.lookupOrd(ord));
-      out.put(label, new LabelAndValue(label, counts[ord]));
+    for (int rank : ranks) {
+      String label = label(names.lookupOrd(byTotal[rank]));
+      out.put(label, new LabelAndValue(label, counts[rank]));
     }
-    for (String name : selected) {
-      if (out.containsKey(name)) continue;
-      long ord = names.lookupTerm(new BytesRef(FacetsConfig.pathToString(Facets.AUTHOR, name)));
-      out.put(name, new LabelAndValue(name, ord < 0 ? 0 : counts[(int) ord]));
+    for (Map.Entry<String, Integer> e : selected.entrySet()) {
+      int rank = e.getValue();
+      out.putIfAbsent(e.getKey(), new LabelAndValue(e.getKey(), rank < 0 ? 0 : counts[rank]));
     }
     return new ArrayList<>(out.values());
   }

@@ -81,10 +81,35 @@ final class DocOrdinals {
   }
 
   /**
+   * Replaces every value by {@code rank[value]} and sorts each document's values ascending, so that
+   * counting can stop at a limit (see {@link #count(FacetsCollector, int[], boolean, int)}). The
+   * totals stay by the original values.
+   */
+  void rank(int[] rank) {
+    for (Segment segment : segments) {
+      int[] starts = segment.starts();
+      int[] ords = segment.ords();
+      for (int i = 0; i < ords.length; i++) ords[i] = rank[ords[i]];
+      for (int doc = 0; doc + 1 < starts.length; doc++) {
+        if (starts[doc + 1] - starts[doc] > 1) Arrays.sort(ords, starts[doc], starts[doc + 1]);
+      }
+    }
+  }
+
+  /**
    * Adds one to {@code counts[ord]} for each value of each hit. With {@code track}, returns the
    * ordinals that went from 0 to 1 (to clear a reused array cheaply), else null.
    */
   int[] count(FacetsCollector hits, int[] counts, boolean track) throws IOException {
+    return count(hits, counts, track, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #count(FacetsCollector, int[], boolean)}, for the values below {@code limit} only:
+   * after {@link #rank(int[])}, a document's values are ascending and counting it stops at the
+   * first value past the limit.
+   */
+  int[] count(FacetsCollector hits, int[] counts, boolean track, int limit) throws IOException {
     int[] touched = track ? new int[256] : null;
     int touchedCount = 0;
     for (MatchingDocs m : hits.getMatchingDocs()) {
@@ -96,6 +121,7 @@ final class DocOrdinals {
       for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
         for (int i = starts[doc], end = starts[doc + 1]; i < end; i++) {
           int ord = ords[i];
+          if (ord >= limit) break;
           if (counts[ord]++ == 0 && track) {
             if (touchedCount == touched.length) touched = Arrays.copyOf(touched, touchedCount * 2);
             touched[touchedCount++] = ord;

@@ -21,6 +21,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -61,6 +63,11 @@ class FacetOrdinalsTest {
           doc.add(
               new SortedSetDocValuesFacetField(
                   Facets.AUTHOR, AUTHORS[(int) Math.abs(random.nextGaussian() * 12) % 40]));
+        }
+        // Authors of one paper and of two, which the first counting pass leaves out.
+        if (id % 3 == 0) doc.add(new SortedSetDocValuesFacetField(Facets.AUTHOR, "Solo " + id));
+        if (id % 5 == 0) {
+          doc.add(new SortedSetDocValuesFacetField(Facets.AUTHOR, "Pair " + id / 10));
         }
         String[] subject = SUBJECTS[random.nextInt(SUBJECTS.length)];
         doc.add(new SortedSetDocValuesFacetField(Facets.SUBJECT, subject));
@@ -103,7 +110,7 @@ class FacetOrdinalsTest {
       List<LabelAndValue> top1 = searcher.authorOrdinals().top(hits, 1, List.of());
       String first = top1.get(0).label;
       List<LabelAndValue> withSelected =
-          searcher.authorOrdinals().top(hits, 1, List.of(first, AUTHORS[39], "Nobody"));
+          searcher.authorOrdinals().top(hits, 1, List.of(first, AUTHORS[39], "Nobody", "Solo 33"));
       var state =
           new DefaultSortedSetDocValuesReaderState(reader, Facets.AUTHOR_FIELD, Facets.config());
       var lucene = new SortedSetDocValuesFacetCounts(state, hits);
@@ -112,7 +119,8 @@ class FacetOrdinalsTest {
           List.of(
               top1.get(0),
               new LabelAndValue(AUTHORS[39], last.intValue() < 0 ? 0 : last.intValue()),
-              new LabelAndValue("Nobody", 0)),
+              new LabelAndValue("Nobody", 0),
+              new LabelAndValue("Solo 33", 1)),
           withSelected);
     }
   }
@@ -152,6 +160,13 @@ class FacetOrdinalsTest {
     out.add(new MatchAllDocsQuery());
     for (int w = 0; w < 4; w++) out.add(new TermQuery(new Term("word", "w" + w)));
     out.add(new TermQuery(new Term("word", "absent")));
+    // Few hits: the top lists hold authors of one paper.
+    out.add(new TermQuery(new Term("id", "d30")));
+    BooleanQuery.Builder some = new BooleanQuery.Builder();
+    for (int id = 0; id < 40; id += 3) {
+      some.add(new TermQuery(new Term("id", "d" + id)), BooleanClause.Occur.SHOULD);
+    }
+    out.add(some.build());
     return out;
   }
 }
