@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.abstracta.indexer.schema.Facets;
 import org.abstracta.indexer.text.SubjectCatalog;
 import org.abstracta.searchapi.search.FacetResult.FacetValue;
@@ -25,26 +26,51 @@ final class FacetCounter {
 
   private final PaperSearcher searcher;
   private final FacetFilters filters;
-  private final Map<FacetsCollector, FacetOrdinals.Counts> facetCounts = new IdentityHashMap<>();
 
   FacetCounter(PaperSearcher searcher, FacetFilters filters) {
     this.searcher = searcher;
     this.filters = filters;
   }
 
-  /** One result per dimension in {@code dims}, in {@link Facets#ALL} order. */
+  /**
+   * One result per dimension in {@code dims}, in {@link Facets#ALL} order. The counting runs side
+   * by side on {@link SearchThreads}: authors, and the small dimensions (which share one doc-values
+   * field, counted once per set of hits).
+   */
   List<FacetResult> count(
       List<String> dims, FacetsCollector drillDown, Map<String, FacetsCollector> sideways)
       throws IOException {
-    List<FacetResult> out = new ArrayList<>();
-    for (String dim : dims) {
-      FacetsCollector hits = sideways.getOrDefault(dim, drillDown);
-      if (Facets.AUTHOR.equals(dim)) {
-        out.add(new FacetResult(dim, authors(hits)));
-        continue;
+    List<Callable<Object>> tasks = new ArrayList<>();
+    Map<FacetsCollector, Integer> smallTask = new IdentityHashMap<>();
+    int[] taskOf = new int[dims.size()];
+    for (int i = 0; i < dims.size(); i++) {
+      FacetsCollector hits = sideways.getOrDefault(dims.get(i), drillDown);
+      if (Facets.AUTHOR.equals(dims.get(i))) {
+        taskOf[i] = tasks.size();
+        tasks.add(() -> authors(hits));
+      } else {
+        Integer task = smallTask.get(hits);
+        if (task == null) {
+          task = tasks.size();
+          smallTask.put(hits, task);
+          tasks.add(() -> counts(hits));
+        }
+        taskOf[i] = task;
       }
-      FacetOrdinals.Counts counts = counts(hits);
-      out.add(new FacetResult(dim, counts == null ? List.of() : values(dim, counts)));
+    }
+    List<Object> counted = SearchThreads.TASKS.invokeAll(tasks);
+    List<FacetResult> out = new ArrayList<>();
+    for (int i = 0; i < dims.size(); i++) {
+      String dim = dims.get(i);
+      Object c = counted.get(taskOf[i]);
+      if (Facets.AUTHOR.equals(dim)) {
+        @SuppressWarnings("unchecked")
+        List<FacetValue> authors = (List<FacetValue>) c;
+        out.add(new FacetResult(dim, authors));
+      } else {
+        out.add(
+            new FacetResult(dim, c == null ? List.of() : values(dim, (FacetOrdinals.Counts) c)));
+      }
     }
     return out;
   }
@@ -85,16 +111,10 @@ final class FacetCounter {
         || Folding.wordStartsWith(Folding.fold(v.label()), foldedPrefix);
   }
 
+  /** The small dimensions' counts over {@code hits}, or null while no document has a value. */
   private FacetOrdinals.Counts counts(FacetsCollector hits) throws IOException {
     FacetOrdinals ordinals = searcher.facetOrdinals();
-    if (ordinals == null) return null;
-    // The small dimensions share one doc-values field: count it once per set of hits.
-    FacetOrdinals.Counts c = facetCounts.get(hits);
-    if (c == null) {
-      c = ordinals.count(hits);
-      facetCounts.put(hits, c);
-    }
-    return c;
+    return ordinals == null ? null : ordinals.count(hits);
   }
 
   /** The top authors among the hits, then any selected author not among them. */

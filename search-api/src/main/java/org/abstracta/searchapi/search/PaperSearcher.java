@@ -2,10 +2,12 @@ package org.abstracta.searchapi.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.abstracta.indexer.schema.Facets;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -21,14 +23,21 @@ final class PaperSearcher extends IndexSearcher {
   private final SortedSetDocValuesReaderState authorState;
   private final AuthorOrdinals authorOrdinals;
   private final FacetOrdinals facetOrdinals;
+  private final LeafSlice[] slices;
   private volatile AuthorNames authorNames;
 
   PaperSearcher(IndexReader reader) throws IOException {
+    this(reader, SearchThreads.COUNT);
+  }
+
+  /** As above, scoring in at most {@code slices} slices (tests compare 1 with several). */
+  PaperSearcher(IndexReader reader, int slices) throws IOException {
     super(reader);
     this.facetState = state(reader, Facets.FIELD);
     this.authorState = state(reader, Facets.AUTHOR_FIELD);
     this.authorOrdinals = AuthorOrdinals.build(reader, authorState);
     this.facetOrdinals = FacetOrdinals.build(reader, facetState);
+    this.slices = SearchThreads.slices(reader.leaves(), slices);
   }
 
   /** Makes a {@code PaperSearcher} for each snapshot a {@code SearcherManager} opens. */
@@ -66,9 +75,18 @@ final class PaperSearcher extends IndexSearcher {
     return facetOrdinals;
   }
 
-  /** A searcher over the same snapshot that gives up after {@code budgetMs} (one per request). */
+  /**
+   * A searcher over the same snapshot that gives up after {@code budgetMs} (one per request) and
+   * scores its segments in slices on {@link SearchThreads}.
+   */
   IndexSearcher timed(long budgetMs) {
-    IndexSearcher s = new IndexSearcher(getIndexReader());
+    IndexSearcher s =
+        new IndexSearcher(getIndexReader(), SearchThreads.pool()) {
+          @Override
+          protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+            return slices;
+          }
+        };
     s.setTimeout(new QueryTimeoutImpl(budgetMs));
     return s;
   }
