@@ -28,11 +28,13 @@ import org.apache.lucene.util.BytesRef;
  * snapshot: the visit stops as soon as the next author has fewer papers in all than the last of the
  * current top list has among the hits. Ties rank by ordinal (name order), as Lucene's counts do.
  *
- * <p>Counters are indexed by that rank, not by ordinal: the prolific authors, whose counters are
- * touched most, sit together at the front of the array (fewer cache misses on a large index), and
- * the authors of a single paper — most names — sit at its end, where a first pass does not count
- * them at all: once ten authors have two hits or more, none of them can be among the top ten. Only
- * when the top list is not full at two hits (few hits) does a second pass count everyone.
+ * <p>Counters are indexed by that rank, not by ordinal, and counting goes down a ladder of paper
+ * counts: a first pass counts only the authors of at least {@code LADDER[0]} papers (a few percent
+ * of the names, about a third of the author-paper pairs, their counters side by side at the front
+ * of the array); once the top list is full with counts of at least that many, no author left out
+ * can reach it (an author's hits are at most their papers). Else the next pass adds the authors of
+ * the next rung, down to the authors of a single paper (a quarter of all pairs), which only a query
+ * with few hits needs.
  */
 final class AuthorOrdinals {
   /** Counter arrays kept for reuse; more concurrent requests allocate and drop their own. */
@@ -45,8 +47,11 @@ final class AuthorOrdinals {
   /** Ordinals by descending total, ascending ordinal within a total: rank to ordinal. */
   private final int[] byTotal;
 
-  /** How many authors have two papers or more: the ranks below it. */
-  private final int frequent;
+  /** The paper counts where counting passes end: each pass adds authors with at least this many. */
+  private static final int[] LADDER = {32, 8, 2, 1};
+
+  /** For each rung of {@link #LADDER}, how many authors have at least that many papers. */
+  private final int[] rungEnds;
 
   private final ConcurrentLinkedQueue<int[]> pool = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pooled = new AtomicInteger();
@@ -57,12 +62,13 @@ final class AuthorOrdinals {
     this.totals = ordinals.totals();
     this.byTotal = ordersByTotal(totals);
     int[] rank = new int[totals.length];
-    int f = 0;
+    this.rungEnds = new int[LADDER.length];
     for (int r = 0; r < byTotal.length; r++) {
       rank[byTotal[r]] = r;
-      if (totals[byTotal[r]] >= 2) f = r + 1;
+      for (int i = 0; i < LADDER.length; i++) {
+        if (totals[byTotal[r]] >= LADDER[i]) rungEnds[i] = r + 1;
+      }
     }
-    this.frequent = f;
     ordinals.rank(rank);
   }
 
@@ -90,34 +96,57 @@ final class AuthorOrdinals {
    */
   List<LabelAndValue> top(FacetsCollector hits, int top, Collection<String> selected)
       throws IOException {
+    int[] counts = borrow();
+    DocOrdinals.Touched touched = new DocOrdinals.Touched();
+    boolean cleared = false;
+    try {
+      int counted = 0; // ranks below it are counted
+      int[] best = new int[0];
+      for (int i = 0; i < LADDER.length; i++) {
+        int end = i == LADDER.length - 1 ? byTotal.length : rungEnds[i];
+        if (end <= counted && i < LADDER.length - 1) continue;
+        ordinals.count(hits, counts, touched, counted, end);
+        counted = end;
+        best = select(counts, top, counted);
+        // No author past the rung has LADDER[i] hits: a list full at that count is final.
+        if (best.length == top && (top == 0 || counts[best[top - 1]] >= LADDER[i])) break;
+      }
+      Map<String, Integer> selectedCounts =
+          selectedCounts(hits, selected, counts, touched, counted);
+      List<LabelAndValue> out = labelled(best, counts, selectedCounts);
+      touched.clear(counts);
+      cleared = true;
+      return out;
+    } finally {
+      if (cleared) release(counts); // else counting failed half-way: drop the array
+    }
+  }
+
+  /**
+   * Each selected name's count among the hits (0 for an unknown name), counting the ranks the
+   * ladder did not reach.
+   */
+  private Map<String, Integer> selectedCounts(
+      FacetsCollector hits,
+      Collection<String> selected,
+      int[] counts,
+      DocOrdinals.Touched touched,
+      int counted)
+      throws IOException {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    if (selected.isEmpty()) return out;
     SortedSetDocValues names = state.getDocValues();
-    Map<String, Integer> selectedRanks = new LinkedHashMap<>();
-    int limit = frequent;
     for (String name : selected) {
       long ord = names.lookupTerm(new BytesRef(FacetsConfig.pathToString(Facets.AUTHOR, name)));
-      int rank = ord < 0 ? -1 : rankOf((int) ord);
-      selectedRanks.put(name, rank);
-      if (rank >= limit) limit = byTotal.length; // its count is needed: count everyone
-    }
-    int[] counts = borrow();
-    int[] touched = null;
-    try {
-      touched = ordinals.count(hits, counts, true, limit);
-      int[] best = select(counts, top, limit);
-      if (limit < byTotal.length && (best.length < top || counts[best[best.length - 1]] < 2)) {
-        // Authors of one paper may belong in the list: count them too.
-        for (int r : touched) counts[r] = 0;
-        touched = null; // if the second pass fails, the array is dropped, not released
-        touched = ordinals.count(hits, counts, true, byTotal.length);
-        best = select(counts, top, byTotal.length);
+      if (ord < 0) {
+        out.put(name, 0);
+        continue;
       }
-      return labelled(best, counts, selectedRanks);
-    } finally {
-      if (touched != null) {
-        for (int r : touched) counts[r] = 0;
-        release(counts);
-      } // else counting failed half-way: drop the array rather than clear it
+      int rank = rankOf((int) ord);
+      if (rank >= counted) ordinals.count(hits, counts, touched, rank, rank + 1);
+      out.put(name, counts[rank]);
     }
+    return out;
   }
 
   /** Every author with papers in this snapshot and their number, in ordinal (name) order. */
@@ -181,8 +210,7 @@ final class AuthorOrdinals {
       out.put(label, new LabelAndValue(label, counts[rank]));
     }
     for (Map.Entry<String, Integer> e : selected.entrySet()) {
-      int rank = e.getValue();
-      out.putIfAbsent(e.getKey(), new LabelAndValue(e.getKey(), rank < 0 ? 0 : counts[rank]));
+      out.putIfAbsent(e.getKey(), new LabelAndValue(e.getKey(), e.getValue()));
     }
     return new ArrayList<>(out.values());
   }

@@ -82,8 +82,8 @@ final class DocOrdinals {
 
   /**
    * Replaces every value by {@code rank[value]} and sorts each document's values ascending, so that
-   * counting can stop at a limit (see {@link #count(FacetsCollector, int[], boolean, int)}). The
-   * totals stay by the original values.
+   * counting can look at a window of values (see {@link #count(FacetsCollector, int[], Touched,
+   * int, int)}). The totals stay by the original values.
    */
   void rank(int[] rank) {
     for (Segment segment : segments) {
@@ -96,22 +96,19 @@ final class DocOrdinals {
     }
   }
 
-  /**
-   * Adds one to {@code counts[ord]} for each value of each hit. With {@code track}, returns the
-   * ordinals that went from 0 to 1 (to clear a reused array cheaply), else null.
-   */
-  int[] count(FacetsCollector hits, int[] counts, boolean track) throws IOException {
-    return count(hits, counts, track, Integer.MAX_VALUE);
+  /** Adds one to {@code counts[ord]} for each value of each hit. */
+  void count(FacetsCollector hits, int[] counts) throws IOException {
+    count(hits, counts, null, 0, Integer.MAX_VALUE);
   }
 
   /**
-   * As {@link #count(FacetsCollector, int[], boolean)}, for the values below {@code limit} only:
-   * after {@link #rank(int[])}, a document's values are ascending and counting it stops at the
-   * first value past the limit.
+   * As {@link #count(FacetsCollector, int[])}, for the values in {@code [from, to)} only: after
+   * {@link #rank(int[])} a document's values are ascending, so counting a document skips the values
+   * below the window and stops at the first past it. Values that go from 0 to 1 are added to {@code
+   * touched} when it is not null (to clear a reused array cheaply).
    */
-  int[] count(FacetsCollector hits, int[] counts, boolean track, int limit) throws IOException {
-    int[] touched = track ? new int[256] : null;
-    int touchedCount = 0;
+  void count(FacetsCollector hits, int[] counts, Touched touched, int from, int to)
+      throws IOException {
     for (MatchingDocs m : hits.getMatchingDocs()) {
       if (m.totalHits() == 0) continue;
       Segment segment = segments[m.context().ord];
@@ -119,16 +116,32 @@ final class DocOrdinals {
       int[] ords = segment.ords();
       DocIdSetIterator it = m.bits().iterator();
       for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-        for (int i = starts[doc], end = starts[doc + 1]; i < end; i++) {
+        int i = starts[doc];
+        int end = starts[doc + 1];
+        while (i < end && ords[i] < from) i++;
+        for (; i < end; i++) {
           int ord = ords[i];
-          if (ord >= limit) break;
-          if (counts[ord]++ == 0 && track) {
-            if (touchedCount == touched.length) touched = Arrays.copyOf(touched, touchedCount * 2);
-            touched[touchedCount++] = ord;
-          }
+          if (ord >= to) break;
+          if (counts[ord]++ == 0 && touched != null) touched.add(ord);
         }
       }
     }
-    return track ? Arrays.copyOf(touched, touchedCount) : null;
+  }
+
+  /** The values a count took from 0, to set them back to 0 afterwards. */
+  static final class Touched {
+    private int[] values = new int[256];
+    private int size;
+
+    void add(int value) {
+      if (size == values.length) values = Arrays.copyOf(values, size * 2);
+      values[size++] = value;
+    }
+
+    /** Sets every touched counter back to 0. */
+    void clear(int[] counts) {
+      for (int i = 0; i < size; i++) counts[values[i]] = 0;
+      size = 0;
+    }
   }
 }

@@ -67,7 +67,7 @@ final class FacetOrdinals {
   /** Counts over a query's hits. */
   Counts count(FacetsCollector hits) throws IOException {
     int[] counts = new int[ordinals.valueCount()];
-    ordinals.count(hits, counts, false);
+    ordinals.count(hits, counts);
     return new Counts(counts);
   }
 
