@@ -19,17 +19,22 @@ import org.apache.lucene.search.Weight;
 
 /**
  * Says in words why a hit scored as it did: which word or phrase matched in which field (with the
- * field's weight), which words it lacks, and whether it earned the all-words bonus — instead of
- * Lucene's explanation tree.
+ * field's weight), which words it lacks, whether it earned the all-words bonus and whether words of
+ * a sentence's first results ({@link Feedback}) added to it — instead of Lucene's explanation tree.
  */
 final class HitExplainer {
   private final IndexSearcher searcher;
   private final ParsedQuery parsed;
   private final List<Map<String, Weight>> weights = new ArrayList<>();
+  private final boolean feedback;
 
-  HitExplainer(IndexSearcher searcher, ParsedQuery parsed) throws IOException {
+  /**
+   * @param feedback the scores include words of the first results ({@link Feedback})
+   */
+  HitExplainer(IndexSearcher searcher, ParsedQuery parsed, boolean feedback) throws IOException {
     this.searcher = searcher;
     this.parsed = parsed;
+    this.feedback = feedback;
     for (Unit u : parsed.units()) {
       Map<String, Weight> perField = new LinkedHashMap<>();
       for (Map.Entry<String, Query> e : u.perField().entrySet()) {
@@ -65,6 +70,7 @@ final class HitExplainer {
           .append(" words present (ranked above papers missing some)");
     }
     if (!out.isEmpty()) out.append("; ");
+    if (feedback) out.append("with words of the first results; ");
     return out.append(scoreText).toString();
   }
 

@@ -11,8 +11,11 @@ import org.apache.lucene.search.Query;
  * @param matchAll the text had no words: every document matches
  * @param units each positive word or phrase with its per-field queries, for explanations
  * @param words the plain words a respelling may replace, as typed
+ * @param sentence the query is a sentence (more than {@link Relevance#SHORT_QUERY_WORDS} plain
+ *     words), not keywords
  */
-public record ParsedQuery(Query query, boolean matchAll, List<Unit> units, List<String> words) {
+public record ParsedQuery(
+    Query query, boolean matchAll, List<Unit> units, List<String> words, boolean sentence) {
 
   /**
    * One word or phrase of the query.

@@ -11,7 +11,9 @@ import org.apache.lucene.search.IndexSearcher;
  * leaf clauses, after prefixes and fuzzy words are expanded), which it would otherwise refuse with
  * an exception: at most {@link #MAX_QUERY_LEAVES} from the query text (64 words, each in three
  * fields and the id, counted twice for the all-words bonus; fuzzy words sharing {@link
- * #FUZZY_EXPANSION_BUDGET} expansions) plus at most {@link #MAX_FILTER_VALUES} per filter.
+ * #FUZZY_EXPANSION_BUDGET} expansions) plus at most {@link #MAX_FILTER_VALUES} per filter. A
+ * sentence's feedback ({@link Feedback}) adds {@link Relevance#FEEDBACK_TERMS} words and one
+ * document set; a sentence has no all-words bonus, so it stays far below the limit with them.
  */
 final class QueryLimits {
   /** Characters of query text. */

@@ -19,6 +19,13 @@ package org.abstracta.searchapi.search;
  * found), and a hyphenated word counts its parts as words. Author matches add their own BM25 score
  * times {@link #AUTHORS} in both. Lucene's BM25 parameters (k1 = 1.2, b = 0.75) measured best.
  *
+ * <p>A sentence is run twice (pseudo-relevance feedback, RM3, {@link Feedback}): the stems of the
+ * title and abstract of its first {@link #FEEDBACK_DOCS} results, each weighted by how close its
+ * score is to the first's ({@link #FEEDBACK_SPREAD}), give the {@link #FEEDBACK_TERMS} most
+ * probable words of the "relevant" papers; the second run scores the sentence at {@link
+ * #FEEDBACK_ORIGINAL} and those words, BM25F like the sentence's, at the rest, in the first {@link
+ * #FEEDBACK_RERANKED} results.
+ *
  * <p>A query that is a paper's id or DOI puts that paper first with {@link #ID_BOOST}.
  */
 final class Relevance {
@@ -38,6 +45,31 @@ final class Relevance {
 
   /** Up to this many plain words a query is keywords, with the all-words bonus; else a sentence. */
   static final int SHORT_QUERY_WORDS = 3;
+
+  /** How many of a sentence's first results feed back their words. */
+  static final int FEEDBACK_DOCS = 10;
+
+  /**
+   * The added words score only the sentence's first this many results (they cost a look-up in these
+   * papers, not a pass over their postings): enough to pull a paper into the first 100.
+   */
+  static final int FEEDBACK_RERANKED = 300;
+
+  /** How many words of the feedback results are added to a sentence. */
+  static final int FEEDBACK_TERMS = 30;
+
+  /**
+   * A feedback result's weight is exp((score / first score - 1) / spread): one scoring 5% below the
+   * first counts 1/e as much, so a clear first result dominates and close ones share. Relative to
+   * the first score, so the same for any query length or collection.
+   */
+  static final double FEEDBACK_SPREAD = 0.05;
+
+  /**
+   * The sentence's share of the second run's score; the added words share the rest, in proportion
+   * to the sentence's word count (RM3's interpolation of query and feedback model).
+   */
+  static final float FEEDBACK_ORIGINAL = 0.75f;
 
   /** A query that names a paper's id or DOI: that paper comes first. */
   static final float ID_BOOST = 100_000f;

@@ -87,7 +87,12 @@ final class SearchExecution {
             ? SortOrder.NEWEST
             : request.sort();
     FacetFilters filters = FacetFilters.of(request.filters(), searcher);
-    DrillDownQuery query = filters.apply(parsed.query());
+    IndexSearcher timed = searcher.timed(budgetMs);
+    Query ranked = parsed.query();
+    if (order == SortOrder.RELEVANCE && parsed.sentence()) {
+      ranked = Feedback.expand(timed, ranked, filters); // the same matches, in another order
+    }
+    DrillDownQuery query = filters.apply(ranked);
     FieldDoc after = request.cursor() == null ? null : ResultOrder.after(order, request.cursor());
     int offset = after == null ? (request.page() - 1) * request.size() : 0;
     // One more than the page: whether it exists says whether there is a next page.
@@ -95,7 +100,6 @@ final class SearchExecution {
         new TopFieldCollectorManager(
             ResultOrder.sort(order), offset + request.size() + 1, after, Integer.MAX_VALUE);
 
-    IndexSearcher timed = searcher.timed(budgetMs);
     List<String> dims = dims(request);
     TopFieldDocs top;
     List<FacetResult> facets = List.of();
@@ -123,7 +127,7 @@ final class SearchExecution {
     if (order != SortOrder.RELEVANCE && !parsed.matchAll() && page.length > 0) {
       TopFieldCollector.populateScores(page, searcher, query);
     }
-    List<Hit> hits = hits(parsed, page);
+    List<Hit> hits = hits(parsed, page, ranked != parsed.query());
     String next =
         docs.length > offset + request.size() && end > offset
             ? ResultOrder.cursor(order, (FieldDoc) docs[end - 1])
@@ -134,11 +138,15 @@ final class SearchExecution {
         total, millisSince(startNanos), hits, facets, next, didYouMean, partial);
   }
 
-  private List<Hit> hits(ParsedQuery parsed, ScoreDoc[] page) throws IOException {
+  /**
+   * @param feedback the scores include words of the first results ({@link Feedback})
+   */
+  private List<Hit> hits(ParsedQuery parsed, ScoreDoc[] page, boolean feedback) throws IOException {
     if (page.length == 0) return List.of();
     HitFactory factory =
         new HitFactory(parsed.matchAll() ? null : searcher.rewrite(parsed.query()));
-    HitExplainer explainer = request.explain() ? new HitExplainer(searcher, parsed) : null;
+    HitExplainer explainer =
+        request.explain() ? new HitExplainer(searcher, parsed, feedback) : null;
     StoredFields stored = searcher.storedFields();
     List<Hit> out = new ArrayList<>(page.length);
     for (ScoreDoc sd : page) {

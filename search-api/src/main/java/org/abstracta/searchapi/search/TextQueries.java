@@ -52,14 +52,16 @@ final class TextQueries {
     List<Tok> toks = TextAnalysis.rankedTerms(Fields.TITLE, text);
     if (toks.isEmpty() || (toks.size() > 1 && !splitParts)) return null;
     List<Query> parts = new ArrayList<>();
-    for (Tok t : toks) {
-      parts.add(
-          new CombinedFieldQuery.Builder(t.term())
-              .addField(Fields.TITLE, Relevance.TITLE)
-              .addField(Fields.ABSTRACT, Relevance.ABSTRACT)
-              .build());
-    }
+    for (Tok t : toks) parts.add(titleAndAbstractStem(t.term()));
     return anyOf(parts);
+  }
+
+  /** A stem (as the index holds it) in title and abstract scored as one field (BM25F). */
+  static Query titleAndAbstractStem(String stem) {
+    return new CombinedFieldQuery.Builder(stem)
+        .addField(Fields.TITLE, Relevance.TITLE)
+        .addField(Fields.ABSTRACT, Relevance.ABSTRACT)
+        .build();
   }
 
   /** The disjunction of {@code queries} (the query itself for one). */

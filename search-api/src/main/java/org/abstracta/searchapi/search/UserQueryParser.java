@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +43,8 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  *   <li>Optional clauses side by side rank; in a short query ({@link Relevance#SHORT_QUERY_WORDS}
  *       words or fewer), when all of them match a document it gets {@link
  *       Relevance#ALL_WORDS_BONUS}, so documents with every word come first. A longer query is a
- *       sentence (a pasted claim): no bonus, and a hyphenated word matches any of its parts.
+ *       sentence (a pasted claim): no bonus, a hyphenated word matches any of its parts, and a
+ *       repeated word counts once. {@link Feedback} adds words of the top results to a sentence.
  *   <li>Quoted phrases match exact (unstemmed) terms; {@code "a b"~N} allows N moves.
  *   <li>Stop words are ignored in ranked words, except in a query of stop words only, which then
  *       matches them exactly.
@@ -96,7 +98,7 @@ public final class UserQueryParser {
     }
     Group tree = QuerySyntax.parse(s);
     if (tree.clauses().isEmpty()) {
-      return new ParsedQuery(new MatchAllDocsQuery(), true, List.of(), List.of());
+      return new ParsedQuery(new MatchAllDocsQuery(), true, List.of(), List.of(), false);
     }
     sentence = rankedWords(tree) > Relevance.SHORT_QUERY_WORDS;
     fuzzyExpansions =
@@ -125,7 +127,9 @@ public final class UserQueryParser {
       }
     }
     if (q == null) q = new MatchNoDocsQuery("no searchable words");
-    return new ParsedQuery(q, false, List.copyOf(units), List.copyOf(words));
+    // A sentence's repeated word is one clause (see group): explain it once too.
+    List<Unit> explained = sentence ? List.copyOf(new LinkedHashSet<>(units)) : List.copyOf(units);
+    return new ParsedQuery(q, false, explained, List.copyOf(words), sentence);
   }
 
   private Query build(Group tree) {
@@ -159,6 +163,11 @@ public final class UserQueryParser {
         case MUST_NOT -> mustNot.add(q);
         default -> should.add(q);
       }
+    }
+    if (sentence) {
+      // A word a claim repeats ("upregulation of A causes the upregulation of B") counts once.
+      should = new ArrayList<>(new LinkedHashSet<>(should));
+      should.removeAll(must);
     }
     if (should.isEmpty() && must.isEmpty() && mustNot.isEmpty()) return null;
     if (mustNot.isEmpty() && should.size() + must.size() == 1) {

@@ -22,7 +22,6 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QueryLimitsTest {
   @TempDir static Path dir;
   static IndexSearchService service;
-  static FSDirectory directory;
+  static OpenIndex open;
   static DirectoryReader reader;
 
   @BeforeAll
@@ -57,16 +56,14 @@ class QueryLimitsTest {
     }
     Files.write(variants, lines, StandardCharsets.UTF_8);
     SeedIndex.index(dir.resolve("index"), SeedIndex.corpus(), variants);
-    service = IndexSearchService.open(dir.resolve("index"));
-    directory = FSDirectory.open(dir.resolve("index"));
-    reader = DirectoryReader.open(directory);
+    open = OpenIndex.of(dir.resolve("index"));
+    service = open.service();
+    reader = open.reader();
   }
 
   @AfterAll
   static void close() throws IOException {
-    service.close();
-    reader.close();
-    directory.close();
+    open.close();
   }
 
   static SearchResult search(String q) {

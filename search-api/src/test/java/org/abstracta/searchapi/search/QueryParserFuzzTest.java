@@ -14,7 +14,6 @@ import org.abstracta.indexer.fuzz.Property.Gen;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,23 +37,20 @@ class QueryParserFuzzTest {
           "prefix_too_broad");
 
   @TempDir static Path dir;
-  static FSDirectory directory;
+  static OpenIndex open;
   static DirectoryReader reader;
   static IndexSearchService service;
 
   @BeforeAll
   static void buildIndex() throws Exception {
-    Path index = GeneratedPapers.indexWithSeedCorpus(dir, 1, 400, "", 40);
-    directory = FSDirectory.open(index);
-    reader = DirectoryReader.open(directory);
-    service = IndexSearchService.open(index);
+    open = OpenIndex.of(GeneratedPapers.indexWithSeedCorpus(dir, 1, 400, "", 40));
+    reader = open.reader();
+    service = open.service();
   }
 
   @AfterAll
   static void close() throws IOException {
-    service.close();
-    reader.close();
-    directory.close();
+    open.close();
   }
 
   @Test
