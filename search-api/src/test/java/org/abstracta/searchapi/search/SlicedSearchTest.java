@@ -80,7 +80,14 @@ class SlicedSearchTest {
   void sliced_and_single_threaded_searches_answer_the_same() throws Exception {
     List<SearchRequest> requests = new ArrayList<>();
     for (String q :
-        List.of("learning", "graph model", "reward policy network", "\"galaxy\"", "vis*", "")) {
+        List.of(
+            "learning",
+            "graph model",
+            "reward policy network",
+            "a graph model of reward learning for vision networks",
+            "\"galaxy\"",
+            "vis*",
+            "")) {
       requests.add(request(q, Map.of(), SortOrder.RELEVANCE, null));
       requests.add(request(q, Map.of(), SortOrder.NEWEST, null));
       requests.add(request(q, Map.of("subject", List.of("cs.LG")), SortOrder.RELEVANCE, null));
