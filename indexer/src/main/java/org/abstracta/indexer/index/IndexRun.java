@@ -39,6 +39,7 @@ import org.abstracta.indexer.model.Paper;
 import org.abstracta.indexer.model.PaperId;
 import org.abstracta.indexer.schema.PaperDocuments;
 import org.abstracta.indexer.text.TitleKey;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -274,12 +275,16 @@ public final class IndexRun {
     writers.execute(
         guarded(
             () -> {
-              for (Pending p : batch) write(p.resolution(), false, p.file(), p.line());
+              for (Pending p : batch)
+                write(p.resolution(), p.document(), false, p.file(), p.line());
             }));
   }
 
-  /** A resolved record waiting for a writer, and where it was read. */
-  private record Pending(Resolution resolution, InputFile file, int line) {}
+  /**
+   * A resolved record waiting for a writer, its document built (null when it is unchanged), and
+   * where it was read.
+   */
+  private record Pending(Resolution resolution, Document document, InputFile file, int line) {}
 
   /** Reads one file; false if it was skipped as a whole. */
   private boolean readFile(InputFile file, ThreadPoolExecutor workers) {
@@ -492,30 +497,40 @@ public final class IndexRun {
         return;
       }
     }
-    resolved.add(new Pending(r, file, line));
+    // The document is built here, on a parser thread: the writer only analyzes and writes.
+    Document doc = null;
+    if (r.outcome() != Resolution.Outcome.UNCHANGED) {
+      try {
+        doc = documents.toDocument(r.merged());
+      } catch (IllegalArgumentException e) {
+        skip(file, line, "cannot be indexed: " + describe(e));
+        return;
+      }
+    }
+    resolved.add(new Pending(r, doc, file, line));
   }
 
   /** A record that shares an id or title with an earlier one of this run, and where it was read. */
   private record Deferred(Paper paper, InputFile file, int line) {}
 
   /**
-   * Writes one resolved record; false when Lucene refuses the document (which leaves the index as
-   * it was: the record is skipped, the run goes on).
+   * Writes one resolved record, as {@code doc} when it is built already; false when Lucene refuses
+   * the document (which leaves the index as it was: the record is skipped, the run goes on).
    */
-  private boolean write(Resolution r, boolean sequential, InputFile file, int line)
+  private boolean write(Resolution r, Document doc, boolean sequential, InputFile file, int line)
       throws IOException {
     if (r.outcome() == Resolution.Outcome.UNCHANGED) {
       unchanged.increment();
       return true;
     }
     try {
+      if (doc == null) doc = documents.toDocument(r.merged());
       if (r.outcome() == Resolution.Outcome.NEW && !sequential) {
         // Not in the index when the run started, and this run's claim on the id is ours alone:
         // a plain add, which spares every flush from resolving a delete term per document.
-        writer.addDocument(documents.toDocument(r.merged()));
+        writer.addDocument(doc);
       } else {
-        writer.updateDocument(
-            PaperDocuments.idTerm(r.merged().id()), documents.toDocument(r.merged()));
+        writer.updateDocument(PaperDocuments.idTerm(r.merged().id()), doc);
       }
     } catch (IllegalArgumentException e) {
       skip(file, line, "cannot be indexed: " + describe(e));
@@ -540,7 +555,7 @@ public final class IndexRun {
       OverlayLookup state = new OverlayLookup(new ReaderLookup(nrt));
       for (Deferred d : deferred) {
         Resolution r = PaperResolver.resolve(d.paper(), TitleKey.of(d.paper().title()), state);
-        if (!write(r, true, d.file(), d.line())) continue;
+        if (!write(r, null, true, d.file(), d.line())) continue;
         for (String id : r.absorbed()) state.delete(id);
         if (r.existing() != null) state.delete(r.existing().id());
         state.put(r.merged());
