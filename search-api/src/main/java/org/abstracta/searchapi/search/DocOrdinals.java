@@ -102,6 +102,28 @@ final class DocOrdinals {
   }
 
   /**
+   * As {@link #count(FacetsCollector, int[])} for the hits in part {@code part} of {@code parts}
+   * equal document ranges of each segment: the parts, counted on several threads and added up, give
+   * the whole count.
+   */
+  void count(FacetsCollector hits, int[] counts, int part, int parts) throws IOException {
+    for (MatchingDocs m : hits.getMatchingDocs()) {
+      if (m.totalHits() == 0) continue;
+      Segment segment = segments[m.context().ord];
+      int[] starts = segment.starts();
+      int[] ords = segment.ords();
+      int maxDoc = starts.length - 1;
+      int lo = (int) ((long) maxDoc * part / parts);
+      int hi = (int) ((long) maxDoc * (part + 1) / parts);
+      if (lo >= hi) continue;
+      DocIdSetIterator it = m.bits().iterator();
+      for (int doc = it.advance(lo); doc < hi; doc = it.nextDoc()) {
+        for (int i = starts[doc], end = starts[doc + 1]; i < end; i++) counts[ords[i]]++;
+      }
+    }
+  }
+
+  /**
    * As {@link #count(FacetsCollector, int[])}, for the values in {@code [from, to)} only: after
    * {@link #rank(int[])} a document's values are ascending, so counting a document skips the values
    * below the window and stops at the first past it. Values that go from 0 to 1 are added to {@code

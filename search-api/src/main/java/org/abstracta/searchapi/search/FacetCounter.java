@@ -32,47 +32,75 @@ final class FacetCounter {
     this.filters = filters;
   }
 
+  /** From this many hits on, the small dimensions are counted in parts on several threads. */
+  private static final int PARALLEL_HITS = 4096;
+
   /**
    * One result per dimension in {@code dims}, in {@link Facets#ALL} order. The counting runs side
    * by side on {@link SearchThreads}: authors, and the small dimensions (which share one doc-values
-   * field, counted once per set of hits).
+   * field, counted once per set of hits, in parts when the hits are many).
    */
   List<FacetResult> count(
       List<String> dims, FacetsCollector drillDown, Map<String, FacetsCollector> sideways)
       throws IOException {
+    FacetOrdinals ordinals = searcher.facetOrdinals();
     List<Callable<Object>> tasks = new ArrayList<>();
-    Map<FacetsCollector, Integer> smallTask = new IdentityHashMap<>();
-    int[] taskOf = new int[dims.size()];
+    // Per dimension, the tasks whose results make its counts: [first, end).
+    int[] first = new int[dims.size()];
+    int[] end = new int[dims.size()];
+    Map<FacetsCollector, int[]> smallTasks = new IdentityHashMap<>();
     for (int i = 0; i < dims.size(); i++) {
       FacetsCollector hits = sideways.getOrDefault(dims.get(i), drillDown);
+      int[] range = smallTasks.get(hits);
       if (Facets.AUTHOR.equals(dims.get(i))) {
-        taskOf[i] = tasks.size();
+        range = new int[] {tasks.size(), tasks.size() + 1};
         tasks.add(() -> authors(hits));
-      } else {
-        Integer task = smallTask.get(hits);
-        if (task == null) {
-          task = tasks.size();
-          smallTask.put(hits, task);
-          tasks.add(() -> counts(hits));
+      } else if (range == null && ordinals != null) {
+        int parts = totalHits(hits) >= PARALLEL_HITS ? SearchThreads.COUNT : 1;
+        range = new int[] {tasks.size(), tasks.size() + parts};
+        for (int part = 0; part < parts; part++) {
+          int p = part;
+          tasks.add(() -> ordinals.countPart(hits, p, parts));
         }
-        taskOf[i] = task;
+        smallTasks.put(hits, range);
+      } else if (range == null) {
+        range = new int[] {0, 0}; // no document has a value yet
       }
+      first[i] = range[0];
+      end[i] = range[1];
     }
-    List<Object> counted = SearchThreads.TASKS.invokeAll(tasks);
+    List<Object> done = SearchThreads.TASKS.invokeAll(tasks);
+    Map<Integer, FacetOrdinals.Counts> sums = new java.util.HashMap<>();
     List<FacetResult> out = new ArrayList<>();
     for (int i = 0; i < dims.size(); i++) {
       String dim = dims.get(i);
-      Object c = counted.get(taskOf[i]);
       if (Facets.AUTHOR.equals(dim)) {
         @SuppressWarnings("unchecked")
-        List<FacetValue> authors = (List<FacetValue>) c;
+        List<FacetValue> authors = (List<FacetValue>) done.get(first[i]);
         out.add(new FacetResult(dim, authors));
+      } else if (first[i] == end[i]) {
+        out.add(new FacetResult(dim, List.of()));
       } else {
-        out.add(
-            new FacetResult(dim, c == null ? List.of() : values(dim, (FacetOrdinals.Counts) c)));
+        int from = first[i];
+        int to = end[i];
+        FacetOrdinals.Counts counts =
+            sums.computeIfAbsent(
+                from,
+                k -> {
+                  List<int[]> parts = new ArrayList<>();
+                  for (int t = from; t < to; t++) parts.add((int[]) done.get(t));
+                  return ordinals.sum(parts);
+                });
+        out.add(new FacetResult(dim, values(dim, counts)));
       }
     }
     return out;
+  }
+
+  private static int totalHits(FacetsCollector hits) {
+    int n = 0;
+    for (FacetsCollector.MatchingDocs m : hits.getMatchingDocs()) n += m.totalHits();
+    return n;
   }
 
   /** Every value of {@code dim} over all documents whose value or label starts with prefix. */
@@ -109,12 +137,6 @@ final class FacetCounter {
   private static boolean matches(FacetValue v, String foldedPrefix) {
     return Folding.wordStartsWith(Folding.fold(v.value()), foldedPrefix)
         || Folding.wordStartsWith(Folding.fold(v.label()), foldedPrefix);
-  }
-
-  /** The small dimensions' counts over {@code hits}, or null while no document has a value. */
-  private FacetOrdinals.Counts counts(FacetsCollector hits) throws IOException {
-    FacetOrdinals ordinals = searcher.facetOrdinals();
-    return ordinals == null ? null : ordinals.count(hits);
   }
 
   /** The top authors among the hits, then any selected author not among them. */

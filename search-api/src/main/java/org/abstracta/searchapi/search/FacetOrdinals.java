@@ -66,9 +66,27 @@ final class FacetOrdinals {
 
   /** Counts over a query's hits. */
   Counts count(FacetsCollector hits) throws IOException {
+    return sum(List.of(countPart(hits, 0, 1)));
+  }
+
+  /**
+   * The counts over the hits in part {@code part} of {@code parts} document ranges: the parts may
+   * be counted on several threads, then {@link #sum added up}.
+   */
+  int[] countPart(FacetsCollector hits, int part, int parts) throws IOException {
     int[] counts = new int[ordinals.valueCount()];
-    ordinals.count(hits, counts);
-    return new Counts(counts);
+    ordinals.count(hits, counts, part, parts);
+    return counts;
+  }
+
+  /** The counts of all parts together. */
+  Counts sum(List<int[]> parts) {
+    int[] total = parts.getFirst();
+    for (int p = 1; p < parts.size(); p++) {
+      int[] part = parts.get(p);
+      for (int i = 0; i < total.length; i++) total[i] += part[i];
+    }
+    return new Counts(total);
   }
 
   /** Counts over every document of the snapshot. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.abstracta.indexer.schema.Facets;
 import org.abstracta.indexer.schema.PaperDocuments;
@@ -147,9 +148,30 @@ final class SearchExecution {
         new HitFactory(parsed.matchAll() ? null : searcher.rewrite(parsed.query()));
     HitExplainer explainer =
         request.explain() ? new HitExplainer(searcher, parsed, feedback) : null;
-    StoredFields stored = searcher.storedFields();
+    if (explainer != null) return hits(page, 0, page.length, factory, explainer);
+    // Loading and highlighting the page is a tenth of a search or more: split over the threads.
+    int parts = Math.min(SearchThreads.COUNT, (page.length + 3) / 4);
+    List<Callable<List<Hit>>> tasks = new ArrayList<>();
+    for (int p = 0; p < parts; p++) {
+      int from = page.length * p / parts;
+      int to = page.length * (p + 1) / parts;
+      tasks.add(() -> hits(page, from, to, factory, null));
+    }
     List<Hit> out = new ArrayList<>(page.length);
-    for (ScoreDoc sd : page) {
+    for (List<Hit> part : SearchThreads.TASKS.invokeAll(tasks)) out.addAll(part);
+    return out;
+  }
+
+  /**
+   * The hits of {@code page[from, to)}, read with their own stored-fields reader (one per thread).
+   */
+  private List<Hit> hits(
+      ScoreDoc[] page, int from, int to, HitFactory factory, HitExplainer explainer)
+      throws IOException {
+    StoredFields stored = searcher.storedFields();
+    List<Hit> out = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      ScoreDoc sd = page[i];
       // Sorted by relevance, the score is the first sort value; else populated (or 0 for all).
       float score =
           sd instanceof FieldDoc fd && fd.fields.length > 0 && fd.fields[0] instanceof Float f

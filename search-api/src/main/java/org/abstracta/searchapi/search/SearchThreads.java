@@ -42,30 +42,55 @@ final class SearchThreads {
   }
 
   /**
-   * Whole segments in at most {@code n} slices of about equal documents: the largest segment goes
-   * to the slice with the fewest documents so far. Slices keep segment order within them.
+   * The index in at most {@code n} slices of about equal documents. A segment larger than a slice's
+   * share is cut into partitions (an index of one large segment still uses every core); then the
+   * largest piece goes to the slice with the fewest documents so far that holds no other piece of
+   * its segment (a slice must not see a segment twice). Pieces keep index order within a slice.
    */
   static LeafSlice[] slices(List<LeafReaderContext> leaves, int n) {
-    int count = Math.max(1, Math.min(n, leaves.size()));
-    List<List<LeafReaderContext>> slices = new ArrayList<>();
+    long total = 0;
+    for (LeafReaderContext leaf : leaves) total += leaf.reader().maxDoc();
+    int count = Math.max(1, n);
+    long share = Math.max(1, (total + count - 1) / count);
+    List<LeafReaderContextPartition> pieces = new ArrayList<>();
+    for (LeafReaderContext leaf : leaves) {
+      int maxDoc = leaf.reader().maxDoc();
+      int parts = (int) Math.min(count, Math.max(1, (maxDoc + share - 1) / share));
+      if (parts == 1) {
+        pieces.add(LeafReaderContextPartition.createForEntireSegment(leaf));
+        continue;
+      }
+      for (int i = 0; i < parts; i++) {
+        int from = (int) ((long) maxDoc * i / parts);
+        int to = (int) ((long) maxDoc * (i + 1) / parts);
+        pieces.add(LeafReaderContextPartition.createFromAndTo(leaf, from, to));
+      }
+    }
+    pieces.sort(Comparator.comparingInt(SearchThreads::size).reversed());
+    List<List<LeafReaderContextPartition>> slices = new ArrayList<>();
     long[] docs = new long[count];
     for (int i = 0; i < count; i++) slices.add(new ArrayList<>());
-    List<LeafReaderContext> bySize = new ArrayList<>(leaves);
-    bySize.sort(Comparator.comparingInt((LeafReaderContext c) -> c.reader().maxDoc()).reversed());
-    for (LeafReaderContext leaf : bySize) {
-      int smallest = 0;
-      for (int i = 1; i < count; i++) if (docs[i] < docs[smallest]) smallest = i;
-      slices.get(smallest).add(leaf);
-      docs[smallest] += leaf.reader().maxDoc();
+    for (LeafReaderContextPartition piece : pieces) {
+      int best = -1;
+      for (int i = 0; i < count; i++) {
+        boolean sameSegment = slices.get(i).stream().anyMatch(p -> p.ctx == piece.ctx);
+        if (!sameSegment && (best < 0 || docs[i] < docs[best])) best = i;
+      }
+      slices.get(best).add(piece);
+      docs[best] += size(piece);
     }
     List<LeafSlice> out = new ArrayList<>();
-    for (List<LeafReaderContext> slice : slices) {
+    for (List<LeafReaderContextPartition> slice : slices) {
       if (slice.isEmpty()) continue;
-      slice.sort(Comparator.comparingInt(c -> c.ord));
-      out.add(
-          new LeafSlice(
-              slice.stream().map(LeafReaderContextPartition::createForEntireSegment).toList()));
+      slice.sort(
+          Comparator.comparingInt((LeafReaderContextPartition p) -> p.ctx.ord)
+              .thenComparingInt(p -> p.minDocId));
+      out.add(new LeafSlice(slice));
     }
     return out.toArray(LeafSlice[]::new);
+  }
+
+  private static int size(LeafReaderContextPartition p) {
+    return Math.min(p.maxDocId, p.ctx.reader().maxDoc()) - p.minDocId;
   }
 }

@@ -155,6 +155,31 @@ class FacetOrdinalsTest {
     }
   }
 
+  @Test
+  void counts_in_parts_add_up_to_the_whole_count() throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(dir)) {
+      PaperSearcher searcher = new PaperSearcher(reader);
+      FacetOrdinals ordinals = searcher.facetOrdinals();
+      for (Query q : queries()) {
+        FacetsCollector hits = searcher.search(q, new FacetsCollectorManager());
+        FacetOrdinals.Counts whole = ordinals.count(hits);
+        for (int parts : new int[] {2, 3, 7}) {
+          List<int[]> counted = new ArrayList<>();
+          for (int p = 0; p < parts; p++) counted.add(ordinals.countPart(hits, p, parts));
+          FacetOrdinals.Counts summed = ordinals.sum(counted);
+          for (String[] path :
+              new String[][] {
+                {Facets.SUBJECT}, {Facets.SUBJECT, "cs"}, {Facets.YEAR}, {Facets.TYPE}
+              }) {
+            String[] rest = java.util.Arrays.copyOfRange(path, 1, path.length);
+            assertEquals(
+                whole.top(20, path[0], rest), summed.top(20, path[0], rest), q + " in " + parts);
+          }
+        }
+      }
+    }
+  }
+
   private static List<Query> queries() {
     List<Query> out = new ArrayList<>();
     out.add(new MatchAllDocsQuery());

@@ -59,9 +59,20 @@ class SlicedSearchTest {
       try (DirectoryReader reader = DirectoryReader.open(d)) {
         // Largest first, each to the slice with the fewest documents: 100 | 50, 40 | +30 | +5.
         assertEquals(List.of(List.of(100, 5), List.of(50, 40, 30)), sizes(reader, 2));
-        assertEquals(List.of(List.of(100), List.of(50, 5), List.of(40, 30)), sizes(reader, 3));
+        // A share of 75: the segment of 100 is cut in two halves, which go to different slices.
+        assertEquals(List.of(List.of(50, 40), List.of(50, 30), List.of(50, 5)), sizes(reader, 3));
         assertEquals(List.of(List.of(100, 50, 40, 30, 5)), sizes(reader, 1));
-        assertEquals(5, SearchThreads.slices(reader.leaves(), 8).length);
+        // A share of 29: 100 in four, 50, 40 and 30 in two each; no slice sees a segment twice.
+        LeafSlice[] eight = SearchThreads.slices(reader.leaves(), 8);
+        assertEquals(8, eight.length);
+        int docs = 0;
+        for (LeafSlice slice : eight) {
+          assertEquals(
+              slice.partitions.length,
+              java.util.Arrays.stream(slice.partitions).map(p -> p.ctx).distinct().count());
+          for (LeafReaderContextPartition p : slice.partitions) docs += size(p);
+        }
+        assertEquals(225, docs);
       }
     }
   }
@@ -70,10 +81,14 @@ class SlicedSearchTest {
     List<List<Integer>> out = new ArrayList<>();
     for (LeafSlice slice : SearchThreads.slices(reader.leaves(), n)) {
       List<Integer> sizes = new ArrayList<>();
-      for (LeafReaderContextPartition p : slice.partitions) sizes.add(p.ctx.reader().maxDoc());
+      for (LeafReaderContextPartition p : slice.partitions) sizes.add(size(p));
       out.add(sizes);
     }
     return out;
+  }
+
+  private static int size(LeafReaderContextPartition p) {
+    return Math.min(p.maxDocId, p.ctx.reader().maxDoc()) - p.minDocId;
   }
 
   @Test
