@@ -157,7 +157,7 @@ public final class IndexRun {
               : null) {
         startState = new ReaderLookup(start);
         writers = writers(writerThreads(options.threads()));
-        ThreadPoolExecutor workers = workers(parserThreads(options.threads()));
+        ThreadPoolExecutor workers = parsers(parserThreads(options.threads()));
         try {
           for (InputFile file : files) {
             if (failure.get() != null) break;
@@ -231,7 +231,7 @@ public final class IndexRun {
     return Math.max(1, threads - parserThreads(threads));
   }
 
-  private static ThreadPoolExecutor workers(int n) {
+  private static ThreadPoolExecutor parsers(int n) {
     // A bounded queue whose overflow runs on the reading thread: memory stays bounded and the
     // reader helps with the work instead of racing ahead.
     return pool(n, "abstracta-parser", new ThreadPoolExecutor.CallerRunsPolicy());

@@ -3,6 +3,7 @@ package org.abstracta.searchapi.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,9 @@ final class FacetCounter {
   static final int TOP_AUTHORS = 10;
   static final int TOP_VALUES = 20;
 
+  /** From this many hits on, the small dimensions are counted in parts on several threads. */
+  private static final int PARALLEL_HITS = 4096;
+
   private final PaperSearcher searcher;
   private final FacetFilters filters;
 
@@ -31,9 +35,6 @@ final class FacetCounter {
     this.searcher = searcher;
     this.filters = filters;
   }
-
-  /** From this many hits on, the small dimensions are counted in parts on several threads. */
-  private static final int PARALLEL_HITS = 4096;
 
   /**
    * One result per dimension in {@code dims}, in {@link Facets#ALL} order. The counting runs side
@@ -70,7 +71,7 @@ final class FacetCounter {
       end[i] = range[1];
     }
     List<Object> done = SearchThreads.TASKS.invokeAll(tasks);
-    Map<Integer, FacetOrdinals.Counts> sums = new java.util.HashMap<>();
+    Map<Integer, FacetOrdinals.Counts> sums = new HashMap<>();
     List<FacetResult> out = new ArrayList<>();
     for (int i = 0; i < dims.size(); i++) {
       String dim = dims.get(i);
