@@ -96,17 +96,32 @@ final class DocOrdinals {
     }
   }
 
-  /** Adds one to {@code counts[ord]} for each value of each hit. */
-  void count(FacetsCollector hits, int[] counts) throws IOException {
-    count(hits, counts, null, 0, Integer.MAX_VALUE);
+  /**
+   * Adds one to {@code counts[value]} for each value of each hit in part {@code part} of {@code
+   * parts} equal document ranges of each segment: the parts, counted on several threads and added
+   * up, give the whole count.
+   */
+  void count(FacetsCollector hits, int[] counts, int part, int parts) throws IOException {
+    count(hits, counts, null, 0, Integer.MAX_VALUE, part, parts);
   }
 
   /**
-   * As {@link #count(FacetsCollector, int[])} for the hits in part {@code part} of {@code parts}
-   * equal document ranges of each segment: the parts, counted on several threads and added up, give
-   * the whole count.
+   * Adds one to {@code counts[value]} for each value in {@code [from, to)} of each hit: after
+   * {@link #rank(int[])} a document's values are ascending, so counting a document skips the values
+   * below the window and stops at the first past it. Values that go from 0 to 1 are added to {@code
+   * touched} when it is not null (to clear a reused array cheaply).
    */
-  void count(FacetsCollector hits, int[] counts, int part, int parts) throws IOException {
+  void count(FacetsCollector hits, int[] counts, Touched touched, int from, int to)
+      throws IOException {
+    count(hits, counts, touched, from, to, 0, 1);
+  }
+
+  /**
+   * The values in {@code [from, to)} of the hits in document range {@code part} of {@code parts}.
+   */
+  private void count(
+      FacetsCollector hits, int[] counts, Touched touched, int from, int to, int part, int parts)
+      throws IOException {
     for (MatchingDocs m : hits.getMatchingDocs()) {
       if (m.totalHits() == 0) continue;
       Segment segment = segments[m.context().ord];
@@ -118,26 +133,6 @@ final class DocOrdinals {
       if (lo >= hi) continue;
       DocIdSetIterator it = m.bits().iterator();
       for (int doc = it.advance(lo); doc < hi; doc = it.nextDoc()) {
-        for (int i = starts[doc], end = starts[doc + 1]; i < end; i++) counts[ords[i]]++;
-      }
-    }
-  }
-
-  /**
-   * As {@link #count(FacetsCollector, int[])}, for the values in {@code [from, to)} only: after
-   * {@link #rank(int[])} a document's values are ascending, so counting a document skips the values
-   * below the window and stops at the first past it. Values that go from 0 to 1 are added to {@code
-   * touched} when it is not null (to clear a reused array cheaply).
-   */
-  void count(FacetsCollector hits, int[] counts, Touched touched, int from, int to)
-      throws IOException {
-    for (MatchingDocs m : hits.getMatchingDocs()) {
-      if (m.totalHits() == 0) continue;
-      Segment segment = segments[m.context().ord];
-      int[] starts = segment.starts();
-      int[] ords = segment.ords();
-      DocIdSetIterator it = m.bits().iterator();
-      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
         int i = starts[doc];
         int end = starts[doc + 1];
         while (i < end && ords[i] < from) i++;
