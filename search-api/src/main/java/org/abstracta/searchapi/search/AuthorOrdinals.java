@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.abstracta.indexer.schema.Facets;
@@ -28,17 +29,20 @@ import org.apache.lucene.util.BytesRef;
  * snapshot: the visit stops as soon as the next author has fewer papers in all than the last of the
  * current top list has among the hits. Ties rank by ordinal (name order), as Lucene's counts do.
  *
- * <p>Counters are indexed by that rank, not by ordinal, and counting goes down a ladder of paper
- * counts: a first pass counts only the authors of at least {@code LADDER[0]} papers (a few percent
- * of the names, about a third of the author-paper pairs, their counters side by side at the front
- * of the array); once the top list is full with counts of at least that many, no author left out
- * can reach it (an author's hits are at most their papers). Else the next pass adds the authors of
- * the next rung, down to the authors of a single paper (a quarter of all pairs), which only a query
- * with few hits needs.
+ * <p>Counters are indexed by that rank, not by ordinal, and counting starts with the prolific: a
+ * first pass counts only the authors of at least (hits / {@link #HITS_PER_FIRST_PASS_PAPER})
+ * papers, their counters side by side at the front of the array. Once the top list is full with
+ * counts of at least that many, no author left out can reach it (an author's hits are at most their
+ * papers). Else a second pass adds every author who could still reach it: those with at least as
+ * many papers as the last of the list has hits, or everyone when the list is not full. The list's
+ * counts can only grow, so that pass is the last.
  */
 final class AuthorOrdinals {
-  /** Counter arrays kept for reuse; more concurrent requests allocate and drop their own. */
-  private static final int POOLED_ARRAYS = Math.max(2, Runtime.getRuntime().availableProcessors());
+  /**
+   * Counter arrays kept for reuse (a request borrows one per counting part); more concurrent
+   * requests allocate and drop their own.
+   */
+  private static final int POOLED_ARRAYS = 2 * Math.max(2, SearchThreads.COUNT);
 
   private final SortedSetDocValuesReaderState state;
   private final DocOrdinals ordinals;
@@ -47,35 +51,44 @@ final class AuthorOrdinals {
   /** Ordinals by descending total, ascending ordinal within a total: rank to ordinal. */
   private final int[] byTotal;
 
-  /** The paper counts where counting passes end: each pass adds authors with at least this many. */
-  private static final int[] LADDER = {32, 8, 2, 1};
-
-  /** For each rung of {@link #LADDER}, how many authors have at least that many papers. */
-  private final int[] rungEnds;
+  /**
+   * The first counting pass takes the authors with at least (hits / this) papers. Among the arXiv
+   * papers the tenth author's count is about hits / 500 (from hits / 320 to hits / 750 for 2–3 word
+   * queries over 112k and over 2M papers); half of that leaves a margin, so that the first pass is
+   * usually the last while leaving out most authors of a query with many hits.
+   */
+  static final int HITS_PER_FIRST_PASS_PAPER = 1000;
 
   private final ConcurrentLinkedQueue<int[]> pool = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pooled = new AtomicInteger();
 
-  private AuthorOrdinals(SortedSetDocValuesReaderState state, DocOrdinals ordinals) {
+  private final int hitsPerFirstPassPaper;
+
+  private AuthorOrdinals(
+      SortedSetDocValuesReaderState state, DocOrdinals ordinals, int hitsPerFirstPassPaper) {
     this.state = state;
+    this.hitsPerFirstPassPaper = hitsPerFirstPassPaper;
     this.ordinals = ordinals;
     this.totals = ordinals.totals();
     this.byTotal = ordersByTotal(totals);
     int[] rank = new int[totals.length];
-    this.rungEnds = new int[LADDER.length];
-    for (int r = 0; r < byTotal.length; r++) {
-      rank[byTotal[r]] = r;
-      for (int i = 0; i < LADDER.length; i++) {
-        if (totals[byTotal[r]] >= LADDER[i]) rungEnds[i] = r + 1;
-      }
-    }
+    for (int r = 0; r < byTotal.length; r++) rank[byTotal[r]] = r;
     ordinals.rank(rank);
   }
 
   /** Reads every document's authors; null when no document has one. */
   static AuthorOrdinals build(IndexReader reader, SortedSetDocValuesReaderState state)
       throws IOException {
-    return state == null ? null : new AuthorOrdinals(state, DocOrdinals.read(reader, state));
+    return build(reader, state, HITS_PER_FIRST_PASS_PAPER);
+  }
+
+  /** As above, with another first pass (tests make small indexes take both passes). */
+  static AuthorOrdinals build(
+      IndexReader reader, SortedSetDocValuesReaderState state, int hitsPerFirstPassPaper)
+      throws IOException {
+    return state == null
+        ? null
+        : new AuthorOrdinals(state, DocOrdinals.read(reader, state), hitsPerFirstPassPaper);
   }
 
   /** Ordinals by descending total, ascending ordinal within a total (a counting sort). */
@@ -96,20 +109,30 @@ final class AuthorOrdinals {
    */
   List<LabelAndValue> top(FacetsCollector hits, int top, Collection<String> selected)
       throws IOException {
+    return top(hits, top, selected, 1);
+  }
+
+  /** As above, each counting pass in {@code parts} document ranges side by side. */
+  List<LabelAndValue> top(FacetsCollector hits, int top, Collection<String> selected, int parts)
+      throws IOException {
     int[] counts = borrow();
     DocOrdinals.Touched touched = new DocOrdinals.Touched();
     boolean cleared = false;
     try {
-      int counted = 0; // ranks below it are counted
-      int[] best = new int[0];
-      for (int i = 0; i < LADDER.length; i++) {
-        int end = i == LADDER.length - 1 ? byTotal.length : rungEnds[i];
-        if (end <= counted && i < LADDER.length - 1) continue;
-        ordinals.count(hits, counts, touched, counted, end);
+      int papers = Math.max(1, FacetCounter.totalHits(hits) / hitsPerFirstPassPaper);
+      int counted = ranksWithAtLeast(papers); // ranks below it are counted
+      count(hits, counts, touched, 0, counted, parts);
+      int[] best = select(counts, top, counted);
+      boolean full = best.length == top;
+      int last = full && top > 0 ? counts[best[top - 1]] : papers;
+      // No author left out has as many hits as papers: a list full at that count is final.
+      if (!full || last < papers) {
+        // Counting can only raise the list's counts: with every author who could reach its last
+        // count (everyone while it is not full), it is final.
+        int end = full ? ranksWithAtLeast(last) : byTotal.length;
+        count(hits, counts, touched, counted, end, parts);
         counted = end;
         best = select(counts, top, counted);
-        // No author past the rung has LADDER[i] hits: a list full at that count is final.
-        if (best.length == top && (top == 0 || counts[best[top - 1]] >= LADDER[i])) break;
       }
       Map<String, Integer> selectedCounts =
           selectedCounts(hits, selected, counts, touched, counted);
@@ -119,6 +142,45 @@ final class AuthorOrdinals {
       return out;
     } finally {
       if (cleared) release(counts); // else counting failed half-way: drop the array
+    }
+  }
+
+  /**
+   * Counts ranks {@code [from, to)} of the hits into {@code counts}, in {@code parts} document
+   * ranges on {@link SearchThreads}: the first into {@code counts}, each other into an array of its
+   * own that is then added to {@code counts} by what it touched.
+   */
+  private void count(
+      FacetsCollector hits, int[] counts, DocOrdinals.Touched touched, int from, int to, int parts)
+      throws IOException {
+    if (parts == 1) {
+      ordinals.count(hits, counts, touched, from, to, 0, 1);
+      return;
+    }
+    int[][] partCounts = new int[parts][];
+    DocOrdinals.Touched[] partTouched = new DocOrdinals.Touched[parts];
+    List<Callable<Void>> tasks = new ArrayList<>();
+    for (int part = 0; part < parts; part++) {
+      int p = part;
+      partCounts[p] = p == 0 ? counts : borrow();
+      partTouched[p] = p == 0 ? touched : new DocOrdinals.Touched();
+      tasks.add(
+          () -> {
+            ordinals.count(hits, partCounts[p], partTouched[p], from, to, p, parts);
+            return null;
+          });
+    }
+    SearchThreads.TASKS.invokeAll(tasks);
+    for (int p = 1; p < parts; p++) {
+      int[] own = partCounts[p];
+      DocOrdinals.Touched ranks = partTouched[p];
+      for (int i = 0; i < ranks.size(); i++) {
+        int rank = ranks.get(i);
+        if (counts[rank] == 0) touched.add(rank);
+        counts[rank] += own[rank];
+      }
+      partTouched[p].clear(own);
+      release(own);
     }
   }
 
@@ -181,6 +243,18 @@ final class AuthorOrdinals {
       best[i] = rank;
     }
     return size == top ? best : Arrays.copyOf(best, size);
+  }
+
+  /** How many authors have at least {@code papers} papers: ranks below it (a binary search). */
+  private int ranksWithAtLeast(int papers) {
+    int lo = 0;
+    int hi = byTotal.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (totals[byTotal[mid]] >= papers) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** The rank of {@code ord}: a binary search in {@link #byTotal}'s order. */

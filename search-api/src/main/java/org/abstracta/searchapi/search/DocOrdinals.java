@@ -35,39 +35,87 @@ final class DocOrdinals {
   /** Reads the field of {@code state} from every document of {@code reader}. */
   static DocOrdinals read(IndexReader reader, SortedSetDocValuesReaderState state)
       throws IOException {
-    int[] totals = new int[state.getSize()];
+    Builder builder = new Builder(reader.leaves().size(), state.getSize());
+    forEachDocument(reader, state, builder);
+    return new DocOrdinals(builder.segments, builder.totals);
+  }
+
+  /** Gathers each segment's values into a {@link Segment} as they are read. */
+  private static final class Builder implements DocumentValues {
+    final Segment[] segments;
+    final int[] totals;
+    private int[] starts;
+    private int[] ords;
+    private int n;
+
+    Builder(int segmentCount, int valueCount) {
+      segments = new Segment[segmentCount];
+      Arrays.fill(segments, new Segment(new int[1], new int[0])); // until read: no documents
+      totals = new int[valueCount];
+    }
+
+    @Override
+    public void accept(int segment, int doc, int maxDoc, int[] values, int count, boolean live) {
+      if (doc == 0) {
+        starts = new int[maxDoc + 1];
+        ords = new int[Math.max(16, maxDoc * 4)];
+        n = 0;
+      }
+      starts[doc] = n;
+      if (n + count > ords.length) ords = Arrays.copyOf(ords, Math.max(n + count, n * 3 / 2));
+      System.arraycopy(values, 0, ords, n, count);
+      n += count;
+      if (live) {
+        for (int i = 0; i < count; i++) totals[values[i]]++;
+      }
+      if (doc == maxDoc - 1) {
+        starts[maxDoc] = n;
+        segments[segment] = new Segment(starts, Arrays.copyOf(ords, n));
+      }
+    }
+  }
+
+  /** Receives one document's values of a doc-values field as snapshot-wide ordinals. */
+  @FunctionalInterface
+  interface DocumentValues {
+    /**
+     * Document {@code doc} (of {@code maxDoc}) of segment {@code segment} has the values {@code
+     * values[0 .. count)}, in the field's order; {@code live} is false for a deleted document. The
+     * array is reused for the next document.
+     */
+    void accept(int segment, int doc, int maxDoc, int[] values, int count, boolean live);
+  }
+
+  /**
+   * Calls {@code consumer} for every document of every segment of {@code reader}, in order,
+   * including those without a value (count 0) and deleted ones.
+   */
+  static void forEachDocument(
+      IndexReader reader, SortedSetDocValuesReaderState state, DocumentValues consumer)
+      throws IOException {
     OrdinalMap ordinalMap =
         state.getDocValues() instanceof MultiDocValues.MultiSortedSetDocValues multi
             ? multi.mapping
             : null; // a single segment: its ordinals are the snapshot's
-    Segment[] segments = new Segment[reader.leaves().size()];
+    int[] values = new int[16];
     for (LeafReaderContext leaf : reader.leaves()) {
       int maxDoc = leaf.reader().maxDoc();
-      int[] starts = new int[maxDoc + 1];
-      int[] ords = new int[Math.max(16, maxDoc * 4)];
-      int n = 0;
       SortedSetDocValues dv = leaf.reader().getSortedSetDocValues(state.getField());
       LongValues global =
           ordinalMap == null ? LongValues.IDENTITY : ordinalMap.getGlobalOrds(leaf.ord);
       Bits live = leaf.reader().getLiveDocs();
       int doc = dv == null ? DocIdSetIterator.NO_MORE_DOCS : dv.nextDoc();
       for (int d = 0; d < maxDoc; d++) {
-        starts[d] = n;
-        if (d != doc) continue;
-        int count = dv.docValueCount();
-        if (n + count > ords.length) ords = Arrays.copyOf(ords, Math.max(n + count, n * 3 / 2));
-        boolean counted = live == null || live.get(d);
-        for (int i = 0; i < count; i++) {
-          int ord = (int) global.get(dv.nextOrd());
-          ords[n++] = ord;
-          if (counted) totals[ord]++;
+        int count = 0;
+        if (d == doc) {
+          count = dv.docValueCount();
+          if (count > values.length) values = new int[Math.max(count, values.length * 2)];
+          for (int i = 0; i < count; i++) values[i] = (int) global.get(dv.nextOrd());
+          doc = dv.nextDoc();
         }
-        doc = dv.nextDoc();
+        consumer.accept(leaf.ord, d, maxDoc, values, count, live == null || live.get(d));
       }
-      starts[maxDoc] = n;
-      segments[leaf.ord] = new Segment(starts, Arrays.copyOf(ords, n));
     }
-    return new DocOrdinals(segments, totals);
   }
 
   /** How many values the field has in this snapshot (the size of a counts array). */
@@ -97,15 +145,6 @@ final class DocOrdinals {
   }
 
   /**
-   * Adds one to {@code counts[value]} for each value of each hit in part {@code part} of {@code
-   * parts} equal document ranges of each segment: the parts, counted on several threads and added
-   * up, give the whole count.
-   */
-  void count(FacetsCollector hits, int[] counts, int part, int parts) throws IOException {
-    count(hits, counts, null, 0, Integer.MAX_VALUE, part, parts);
-  }
-
-  /**
    * Adds one to {@code counts[value]} for each value in {@code [from, to)} of each hit: after
    * {@link #rank(int[])} a document's values are ascending, so counting a document skips the values
    * below the window and stops at the first past it. Values that go from 0 to 1 are added to {@code
@@ -117,9 +156,11 @@ final class DocOrdinals {
   }
 
   /**
-   * The values in {@code [from, to)} of the hits in document range {@code part} of {@code parts}.
+   * As above, for the hits in document range {@code part} of {@code parts} equal ranges of each
+   * segment: the parts, counted on several threads into their own arrays and added up, give the
+   * whole count.
    */
-  private void count(
+  void count(
       FacetsCollector hits, int[] counts, Touched touched, int from, int to, int part, int parts)
       throws IOException {
     for (MatchingDocs m : hits.getMatchingDocs()) {
@@ -128,8 +169,8 @@ final class DocOrdinals {
       int[] starts = segment.starts();
       int[] ords = segment.ords();
       int maxDoc = starts.length - 1;
-      int lo = (int) ((long) maxDoc * part / parts);
-      int hi = (int) ((long) maxDoc * (part + 1) / parts);
+      int lo = boundary(maxDoc, part, parts);
+      int hi = boundary(maxDoc, part + 1, parts);
       if (lo >= hi) continue;
       DocIdSetIterator it = m.bits().iterator();
       for (int doc = it.advance(lo); doc < hi; doc = it.nextDoc()) {
@@ -145,6 +186,11 @@ final class DocOrdinals {
     }
   }
 
+  /** Where document range {@code part} of {@code parts} equal ranges of a segment starts. */
+  static int boundary(int maxDoc, int part, int parts) {
+    return (int) ((long) maxDoc * part / parts);
+  }
+
   /** The values a count took from 0, to set them back to 0 afterwards. */
   static final class Touched {
     private int[] values = new int[256];
@@ -153,6 +199,15 @@ final class DocOrdinals {
     void add(int value) {
       if (size == values.length) values = Arrays.copyOf(values, size * 2);
       values[size++] = value;
+    }
+
+    int size() {
+      return size;
+    }
+
+    /** The {@code i}th value touched. */
+    int get(int i) {
+      return values[i];
     }
 
     /** Sets every touched counter back to 0. */

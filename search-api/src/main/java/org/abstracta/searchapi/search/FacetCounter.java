@@ -25,7 +25,7 @@ final class FacetCounter {
   static final int TOP_AUTHORS = 10;
   static final int TOP_VALUES = 20;
 
-  /** From this many hits on, the small dimensions are counted in parts on several threads. */
+  /** From this many hits on, each dimension is counted in parts on several threads. */
   private static final int PARALLEL_HITS = 4096;
 
   private final PaperSearcher searcher;
@@ -39,7 +39,7 @@ final class FacetCounter {
   /**
    * One result per dimension in {@code dims}, in {@link Facets#ALL} order. The counting runs side
    * by side on {@link SearchThreads}: authors, and the small dimensions (which share one doc-values
-   * field, counted once per set of hits, in parts when the hits are many).
+   * field, counted once per set of hits); each in parts when the hits are many.
    */
   List<FacetResult> count(
       List<String> dims, FacetsCollector drillDown, Map<String, FacetsCollector> sideways)
@@ -53,11 +53,11 @@ final class FacetCounter {
     for (int i = 0; i < dims.size(); i++) {
       FacetsCollector hits = sideways.getOrDefault(dims.get(i), drillDown);
       int[] range = smallTasks.get(hits);
+      int parts = totalHits(hits) >= PARALLEL_HITS ? SearchThreads.COUNT : 1;
       if (Facets.AUTHOR.equals(dims.get(i))) {
         range = new int[] {tasks.size(), tasks.size() + 1};
-        tasks.add(() -> authors(hits));
+        tasks.add(() -> authors(hits, parts));
       } else if (range == null && ordinals != null) {
-        int parts = totalHits(hits) >= PARALLEL_HITS ? SearchThreads.COUNT : 1;
         range = new int[] {tasks.size(), tasks.size() + parts};
         for (int part = 0; part < parts; part++) {
           int p = part;
@@ -98,7 +98,7 @@ final class FacetCounter {
     return out;
   }
 
-  private static int totalHits(FacetsCollector hits) {
+  static int totalHits(FacetsCollector hits) {
     int n = 0;
     for (FacetsCollector.MatchingDocs m : hits.getMatchingDocs()) n += m.totalHits();
     return n;
@@ -141,12 +141,12 @@ final class FacetCounter {
   }
 
   /** The top authors among the hits, then any selected author not among them. */
-  private List<FacetValue> authors(FacetsCollector hits) throws IOException {
+  private List<FacetValue> authors(FacetsCollector hits, int parts) throws IOException {
     AuthorOrdinals ordinals = searcher.authorOrdinals();
     if (ordinals == null) return List.of();
     List<FacetValue> out = new ArrayList<>();
     for (LabelAndValue lv :
-        ordinals.top(hits, TOP_AUTHORS, filters.selectedValues(Facets.AUTHOR))) {
+        ordinals.top(hits, TOP_AUTHORS, filters.selectedValues(Facets.AUTHOR), parts)) {
       out.add(flat(Facets.AUTHOR, lv.label, lv.value.longValue()));
     }
     return out;

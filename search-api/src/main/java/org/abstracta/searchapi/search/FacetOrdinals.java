@@ -15,25 +15,26 @@ import org.apache.lucene.index.SortedSetDocValues;
 
 /**
  * Counts of the dimensions sharing the {@code $facets} field (subject, year, type, source, hasCode)
- * over a query's hits, from {@link DocOrdinals}, with every value's path decoded once per snapshot.
- * A hierarchical value is indexed with each of its prefixes ({@code subject}, {@code subject/cs},
- * {@code subject/cs/cs.LG}), so a parent's count is its own ordinal's count. Values are listed as
- * Lucene's {@code SortedSetDocValuesFacetCounts} lists them: most documents first, then name order.
+ * over a query's hits, from {@link FacetValueSets}, with every value's path decoded once per
+ * snapshot. A hierarchical value is indexed with each of its prefixes ({@code subject}, {@code
+ * subject/cs}, {@code subject/cs/cs.LG}), so a parent's count is its own ordinal's count. Values
+ * are listed as Lucene's {@code SortedSetDocValuesFacetCounts} lists them: most documents first,
+ * then name order.
  */
 final class FacetOrdinals {
   private static final int[] NONE = new int[0];
 
-  private final DocOrdinals ordinals;
+  private final FacetValueSets sets;
   private final String[] labels;
   private final Map<String, int[]> children;
   private final Map<String, Integer> ordOfPath;
 
   private FacetOrdinals(
-      DocOrdinals ordinals,
+      FacetValueSets sets,
       String[] labels,
       Map<String, int[]> children,
       Map<String, Integer> ordOfPath) {
-    this.ordinals = ordinals;
+    this.sets = sets;
     this.labels = labels;
     this.children = children;
     this.ordOfPath = ordOfPath;
@@ -43,8 +44,8 @@ final class FacetOrdinals {
   static FacetOrdinals build(IndexReader reader, SortedSetDocValuesReaderState state)
       throws IOException {
     if (state == null) return null;
-    DocOrdinals ordinals = DocOrdinals.read(reader, state);
-    int size = ordinals.valueCount();
+    FacetValueSets sets = FacetValueSets.read(reader, state);
+    int size = sets.valueCount();
     String[] labels = new String[size];
     Map<String, List<Integer>> kids = new HashMap<>();
     Map<String, Integer> ordOfPath = new HashMap<>();
@@ -61,7 +62,7 @@ final class FacetOrdinals {
     }
     Map<String, int[]> children = new HashMap<>();
     kids.forEach((k, v) -> children.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-    return new FacetOrdinals(ordinals, labels, children, ordOfPath);
+    return new FacetOrdinals(sets, labels, children, ordOfPath);
   }
 
   /** Counts over a query's hits. */
@@ -74,8 +75,8 @@ final class FacetOrdinals {
    * be counted on several threads, then {@link #sum added up}.
    */
   int[] countPart(FacetsCollector hits, int part, int parts) throws IOException {
-    int[] counts = new int[ordinals.valueCount()];
-    ordinals.count(hits, counts, part, parts);
+    int[] counts = new int[sets.valueCount()];
+    sets.count(hits, counts, part, parts);
     return counts;
   }
 
@@ -91,7 +92,7 @@ final class FacetOrdinals {
 
   /** Counts over every document of the snapshot. */
   Counts all() {
-    return new Counts(ordinals.totals());
+    return new Counts(sets.totals());
   }
 
   /** Counts of one set of documents. */

@@ -89,14 +89,28 @@ class FacetOrdinalsTest {
       PaperSearcher searcher = new PaperSearcher(reader);
       var state =
           new DefaultSortedSetDocValuesReaderState(reader, Facets.AUTHOR_FIELD, Facets.config());
+      // All hits down to a 20th of them as the first pass's paper count.
+      List<AuthorOrdinals> firstPasses = new ArrayList<>();
+      for (int hitsPerPaper : new int[] {1, 3, 20}) {
+        firstPasses.add(AuthorOrdinals.build(reader, state, hitsPerPaper));
+      }
       for (Query q : queries()) {
         FacetsCollector hits = searcher.search(q, new FacetsCollectorManager());
         for (int top : new int[] {1, 3, 10, 50}) {
           var lucene =
               new SortedSetDocValuesFacetCounts(state, hits).getTopChildren(top, Facets.AUTHOR);
           List<LabelAndValue> expected = lucene == null ? List.of() : List.of(lucene.labelValues);
-          assertEquals(
-              expected, searcher.authorOrdinals().top(hits, top, List.of()), q + " top " + top);
+          // Counted in one part, or in several side by side and added up.
+          for (int parts : new int[] {1, 2, 3}) {
+            assertEquals(
+                expected,
+                searcher.authorOrdinals().top(hits, top, List.of(), parts),
+                q + " top " + top + " in " + parts);
+          }
+          // A first pass over the prolific authors only, final or followed by a second.
+          for (AuthorOrdinals firstPass : firstPasses) {
+            assertEquals(expected, firstPass.top(hits, top, List.of(), 2), q + " top " + top);
+          }
         }
       }
     }
@@ -109,8 +123,9 @@ class FacetOrdinalsTest {
       FacetsCollector hits = searcher.search(new MatchAllDocsQuery(), new FacetsCollectorManager());
       List<LabelAndValue> top1 = searcher.authorOrdinals().top(hits, 1, List.of());
       String first = top1.get(0).label;
-      List<LabelAndValue> withSelected =
-          searcher.authorOrdinals().top(hits, 1, List.of(first, AUTHORS[39], "Nobody", "Solo 33"));
+      List<String> selected = List.of(first, AUTHORS[39], "Nobody", "Solo 33");
+      List<LabelAndValue> withSelected = searcher.authorOrdinals().top(hits, 1, selected);
+      assertEquals(withSelected, searcher.authorOrdinals().top(hits, 1, selected, 2));
       var state =
           new DefaultSortedSetDocValuesReaderState(reader, Facets.AUTHOR_FIELD, Facets.config());
       var lucene = new SortedSetDocValuesFacetCounts(state, hits);
@@ -122,6 +137,50 @@ class FacetOrdinalsTest {
               new LabelAndValue("Nobody", 0),
               new LabelAndValue("Solo 33", 1)),
           withSelected);
+    }
+  }
+
+  @Test
+  void an_author_tied_with_the_last_after_the_first_pass_is_found_by_the_second()
+      throws IOException {
+    // Zed has 5 papers, 2 of them hits; Amy has 2, both hits. With the first pass taking authors
+    // of at least as many papers as there are hits (4), only Zed is counted; the list (top 1) is
+    // full at 2 < 4, so the second pass adds the authors of at least 2 papers: Amy ties at 2 and
+    // comes first by name, as in Lucene's counts.
+    try (Directory small = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(small, new IndexWriterConfig(new StandardAnalyzer()))) {
+        String[][] papers = {
+          {"Zed", "hit"},
+          {"Zed", "hit"},
+          {"Zed", "miss"},
+          {"Zed", "miss"},
+          {"Zed", "miss"},
+          {"Amy", "hit"},
+          {"Amy", "hit"},
+          {"Bea", "miss"}
+        };
+        for (String[] p : papers) {
+          Document doc = new Document();
+          doc.add(new StringField("word", p[1], Field.Store.NO));
+          doc.add(new SortedSetDocValuesFacetField(Facets.AUTHOR, p[0]));
+          w.addDocument(Facets.config().build(doc));
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(small)) {
+        PaperSearcher searcher = new PaperSearcher(reader);
+        var state =
+            new DefaultSortedSetDocValuesReaderState(reader, Facets.AUTHOR_FIELD, Facets.config());
+        FacetsCollector hits =
+            searcher.search(new TermQuery(new Term("word", "hit")), new FacetsCollectorManager());
+        List<LabelAndValue> amy = List.of(new LabelAndValue("Amy", 2));
+        assertEquals(
+            amy,
+            List.of(
+                new SortedSetDocValuesFacetCounts(state, hits)
+                    .getTopChildren(1, Facets.AUTHOR)
+                    .labelValues));
+        assertEquals(amy, AuthorOrdinals.build(reader, state, 1).top(hits, 1, List.of()));
+      }
     }
   }
 
