@@ -37,7 +37,8 @@ for n in ${SIZES//,/ }; do
     log "growth $n: indexing $input (load $(loadavg))"
     index_run "$input" "$dir"
   fi
-  log "growth $n: $IDX_DOCS documents in ${IDX_SECONDS}s; serving with -Xmx$SERVE_HEAP"
+  if [ "$IDX_DOCS" = null ]; then log "growth $n: serving $dir with -Xmx$SERVE_HEAP"
+  else log "growth $n: $IDX_DOCS documents in ${IDX_SECONDS}s; serving with -Xmx$SERVE_HEAP"; fi
   sync
   start_serve "$dir" "$SERVE_HEAP"
   health_ms="$(wait_ok "$SERVE_URL/health" 900)"
