@@ -66,8 +66,8 @@ public final class IndexCommand implements Callable<Integer> {
       names = "--threads",
       paramLabel = "N",
       description =
-          "worker threads (default: ${DEFAULT-VALUE}, the cores): a quarter of them, at least"
-              + " one, parse; the others, at least one, analyze and write")
+          "threads that analyze and write (default: ${DEFAULT-VALUE}, the cores), beside a"
+              + " quarter as many, at least one, that parse")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(

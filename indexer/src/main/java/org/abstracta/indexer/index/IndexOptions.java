@@ -11,7 +11,8 @@ import org.abstracta.indexer.ingest.PaperParser;
  * @param format a forced format, or null to detect each file's
  * @param asOf reference date for dates printed without a year
  * @param rebuild start from an empty index (the old one stays readable until the commit)
- * @param threads worker threads, split into parsers and writers (see {@link IndexRun})
+ * @param threads threads that analyze and write; a quarter as many parse beside them (see {@link
+ *     IndexRun})
  * @param progress show a progress bar
  */
 public record IndexOptions(

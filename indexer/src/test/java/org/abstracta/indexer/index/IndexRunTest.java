@@ -266,8 +266,8 @@ class IndexRunTest {
   }
 
   @Test
-  void threads_split_into_a_quarter_parsing_and_the_rest_writing() {
-    int[][] expected = {{1, 1, 1}, {2, 1, 1}, {3, 1, 2}, {4, 1, 3}, {8, 2, 6}, {16, 4, 12}};
+  void threads_write_and_a_quarter_as_many_parse_beside_them() {
+    int[][] expected = {{1, 1, 1}, {2, 1, 2}, {3, 1, 3}, {4, 1, 4}, {8, 2, 8}, {16, 4, 16}};
     for (int[] e : expected) {
       assertEquals(e[1], IndexRun.parserThreads(e[0]), "parsers of " + e[0]);
       assertEquals(e[2], IndexRun.writerThreads(e[0]), "writers of " + e[0]);

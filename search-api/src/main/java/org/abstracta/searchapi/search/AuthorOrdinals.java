@@ -44,13 +44,6 @@ final class AuthorOrdinals {
    */
   private static final int POOLED_ARRAYS = 2 * Math.max(2, SearchThreads.COUNT);
 
-  private final SortedSetDocValuesReaderState state;
-  private final DocOrdinals ordinals;
-  private final int[] totals;
-
-  /** Ordinals by descending total, ascending ordinal within a total: rank to ordinal. */
-  private final int[] byTotal;
-
   /**
    * The first counting pass takes the authors with at least (hits / this) papers. Among the arXiv
    * papers the tenth author's count is about hits / 500 (from hits / 320 to hits / 750 for 2–3 word
@@ -58,6 +51,13 @@ final class AuthorOrdinals {
    * usually the last while leaving out most authors of a query with many hits.
    */
   static final int HITS_PER_FIRST_PASS_PAPER = 1000;
+
+  private final SortedSetDocValuesReaderState state;
+  private final DocOrdinals ordinals;
+  private final int[] totals;
+
+  /** Ordinals by descending total, ascending ordinal within a total: rank to ordinal. */
+  private final int[] byTotal;
 
   private final ConcurrentLinkedQueue<int[]> pool = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pooled = new AtomicInteger();
@@ -125,7 +125,7 @@ final class AuthorOrdinals {
       int[] best = select(counts, top, counted);
       boolean full = best.length == top;
       int last = full && top > 0 ? counts[best[top - 1]] : papers;
-      // No author left out has as many hits as papers: a list full at that count is final.
+      // An author left out has fewer papers, so fewer hits, than that: a list full at it is final.
       if (!full || last < papers) {
         // Counting can only raise the list's counts: with every author who could reach its last
         // count (everyone while it is not full), it is final.
@@ -186,7 +186,7 @@ final class AuthorOrdinals {
 
   /**
    * Each selected name's count among the hits (0 for an unknown name), counting the ranks the
-   * ladder did not reach.
+   * passes did not reach.
    */
   private Map<String, Integer> selectedCounts(
       FacetsCollector hits,
