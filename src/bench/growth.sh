@@ -46,6 +46,7 @@ for n in ${SIZES//,/ }; do
   [ "$IDX_DOCS" = null ] && IDX_DOCS="$(curl -sf "$SERVE_URL/api/stats" | jq -r .documents)"
   wrk_json "$SERVE_URL" "$WORK/http-mix.txt" 1 10s >/dev/null # warm-up
   mix="$(wrk_json "$SERVE_URL" "$WORK/http-mix.txt" 1 "$DURATION")"
+  wrk_json "$SERVE_URL" "$WORK/http-headline.txt" 1 10s >/dev/null # its own warm-up (see http.sh)
   head="$(wrk_json "$SERVE_URL" "$WORK/http-headline.txt" 1 "$DURATION")"
   heap_mb="$(heap_after_gc_mb "$SERVE_PID")"
   kill -0 "$SERVE_PID" 2>/dev/null || die "serve died at $n documents (see $WORK/serve.log)"
