@@ -169,8 +169,8 @@ final class DocOrdinals {
       int[] starts = segment.starts();
       int[] ords = segment.ords();
       int maxDoc = starts.length - 1;
-      int lo = boundary(maxDoc, part, parts);
-      int hi = boundary(maxDoc, part + 1, parts);
+      int lo = SearchThreads.boundary(maxDoc, part, parts);
+      int hi = SearchThreads.boundary(maxDoc, part + 1, parts);
       if (lo >= hi) continue;
       DocIdSetIterator it = m.bits().iterator();
       for (int doc = it.advance(lo); doc < hi; doc = it.nextDoc()) {
@@ -184,11 +184,6 @@ final class DocOrdinals {
         }
       }
     }
-  }
-
-  /** Where document range {@code part} of {@code parts} equal ranges of a segment starts. */
-  static int boundary(int maxDoc, int part, int parts) {
-    return (int) ((long) maxDoc * part / parts);
   }
 
   /** The values a count took from 0, to set them back to 0 afterwards. */

@@ -3,12 +3,12 @@ package org.abstracta.searchapi.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.abstracta.indexer.schema.Facets;
 import org.abstracta.indexer.text.SubjectCatalog;
 import org.abstracta.searchapi.search.FacetResult.FacetValue;
@@ -46,56 +46,76 @@ final class FacetCounter {
       throws IOException {
     FacetOrdinals ordinals = searcher.facetOrdinals();
     List<Callable<Object>> tasks = new ArrayList<>();
-    // Per dimension, the tasks whose results make its counts: [first, end).
-    int[] first = new int[dims.size()];
-    int[] end = new int[dims.size()];
-    Map<FacetsCollector, int[]> smallTasks = new IdentityHashMap<>();
-    for (int i = 0; i < dims.size(); i++) {
-      FacetsCollector hits = sideways.getOrDefault(dims.get(i), drillDown);
-      int[] range = smallTasks.get(hits);
-      int parts = totalHits(hits) >= PARALLEL_HITS ? SearchThreads.COUNT : 1;
-      if (Facets.AUTHOR.equals(dims.get(i))) {
-        range = new int[] {tasks.size(), tasks.size() + 1};
+    // Per dimension, how its values come out of the tasks' results.
+    List<Function<List<Object>, List<FacetValue>>> results = new ArrayList<>();
+    Map<FacetsCollector, SmallCounts> small = new IdentityHashMap<>();
+    for (String dim : dims) {
+      FacetsCollector hits = sideways.getOrDefault(dim, drillDown);
+      if (Facets.AUTHOR.equals(dim)) {
+        int task = tasks.size();
+        int parts = parts(hits);
         tasks.add(() -> authors(hits, parts));
-      } else if (range == null && ordinals != null) {
-        range = new int[] {tasks.size(), tasks.size() + parts};
-        for (int part = 0; part < parts; part++) {
-          int p = part;
-          tasks.add(() -> ordinals.countPart(hits, p, parts));
-        }
-        smallTasks.put(hits, range);
-      } else if (range == null) {
-        range = new int[] {0, 0}; // no document has a value yet
+        @SuppressWarnings("unchecked")
+        Function<List<Object>, List<FacetValue>> authors =
+            done -> (List<FacetValue>) done.get(task);
+        results.add(authors);
+      } else if (ordinals == null) {
+        results.add(done -> List.of()); // no document has a value yet
+      } else {
+        SmallCounts counts =
+            small.computeIfAbsent(hits, h -> SmallCounts.plan(ordinals, h, parts(h), tasks));
+        results.add(done -> values(dim, counts.sum(done)));
       }
-      first[i] = range[0];
-      end[i] = range[1];
     }
     List<Object> done = SearchThreads.TASKS.invokeAll(tasks);
-    Map<Integer, FacetOrdinals.Counts> sums = new HashMap<>();
     List<FacetResult> out = new ArrayList<>();
     for (int i = 0; i < dims.size(); i++) {
-      String dim = dims.get(i);
-      if (Facets.AUTHOR.equals(dim)) {
-        @SuppressWarnings("unchecked")
-        List<FacetValue> authors = (List<FacetValue>) done.get(first[i]);
-        out.add(new FacetResult(dim, authors));
-      } else if (first[i] == end[i]) {
-        out.add(new FacetResult(dim, List.of()));
-      } else {
-        int from = first[i];
-        int to = end[i];
-        FacetOrdinals.Counts counts =
-            sums.computeIfAbsent(
-                from,
-                k -> {
-                  List<int[]> parts = new ArrayList<>();
-                  for (int t = from; t < to; t++) parts.add((int[]) done.get(t));
-                  return ordinals.sum(parts);
-                });
-        out.add(new FacetResult(dim, values(dim, counts)));
-      }
+      out.add(new FacetResult(dims.get(i), results.get(i).apply(done)));
     }
     return out;
+  }
+
+  /** In how many parts a dimension is counted over {@code hits}. */
+  private static int parts(FacetsCollector hits) {
+    return totalHits(hits) >= PARALLEL_HITS ? SearchThreads.COUNT : 1;
+  }
+
+  /**
+   * The small dimensions' counts over one set of hits: tasks {@code [first, first + parts)} of a
+   * request count its parts; their sum is taken once, for every dimension that reads it.
+   */
+  private static final class SmallCounts {
+    private final FacetOrdinals ordinals;
+    private final int first;
+    private final int parts;
+    private FacetOrdinals.Counts sum;
+
+    private SmallCounts(FacetOrdinals ordinals, int first, int parts) {
+      this.ordinals = ordinals;
+      this.first = first;
+      this.parts = parts;
+    }
+
+    /** Adds the tasks counting {@code hits} in {@code parts} parts to {@code tasks}. */
+    static SmallCounts plan(
+        FacetOrdinals ordinals, FacetsCollector hits, int parts, List<Callable<Object>> tasks) {
+      SmallCounts counts = new SmallCounts(ordinals, tasks.size(), parts);
+      for (int part = 0; part < parts; part++) {
+        int p = part;
+        tasks.add(() -> ordinals.countPart(hits, p, parts));
+      }
+      return counts;
+    }
+
+    /** The counts, from the results {@code done} of the request's tasks. */
+    FacetOrdinals.Counts sum(List<Object> done) {
+      if (sum == null) {
+        List<int[]> counted = new ArrayList<>();
+        for (int t = first; t < first + parts; t++) counted.add((int[]) done.get(t));
+        sum = ordinals.sum(counted);
+      }
+      return sum;
+    }
   }
 
   static int totalHits(FacetsCollector hits) {
@@ -152,12 +172,11 @@ final class FacetCounter {
     return out;
   }
 
-  private List<FacetValue> values(String dim, FacetOrdinals.Counts counts) throws IOException {
+  private List<FacetValue> values(String dim, FacetOrdinals.Counts counts) {
     return values(dim, counts, TOP_VALUES);
   }
 
-  private List<FacetValue> values(String dim, FacetOrdinals.Counts counts, int top)
-      throws IOException {
+  private List<FacetValue> values(String dim, FacetOrdinals.Counts counts, int top) {
     if (Facets.SUBJECT.equals(dim)) return subjects(counts, top);
     if (Facets.YEAR.equals(dim)) return years(counts);
     List<FacetValue> out = new ArrayList<>();
@@ -177,7 +196,7 @@ final class FacetCounter {
     return new FacetValue(value, label(dim, value), count, filters.selected(dim, value), List.of());
   }
 
-  private List<FacetValue> subjects(FacetOrdinals.Counts counts, int top) throws IOException {
+  private List<FacetValue> subjects(FacetOrdinals.Counts counts, int top) {
     List<FacetValue> out = new ArrayList<>();
     for (LabelAndValue archive : children(counts, top, Facets.SUBJECT)) {
       List<FacetValue> categories = new ArrayList<>();
@@ -201,7 +220,7 @@ final class FacetCounter {
     return out;
   }
 
-  private List<FacetValue> years(FacetOrdinals.Counts counts) throws IOException {
+  private List<FacetValue> years(FacetOrdinals.Counts counts) {
     List<LabelAndValue> sorted = new ArrayList<>(children(counts, Integer.MAX_VALUE, Facets.YEAR));
     sorted.sort(Comparator.comparing((LabelAndValue lv) -> lv.label).reversed());
     List<FacetValue> out = new ArrayList<>();

@@ -153,8 +153,8 @@ final class FacetValueSets {
     for (MatchingDocs m : hits.getMatchingDocs()) {
       if (m.totalHits() == 0) continue;
       int[] sets = setOfDoc[m.context().ord];
-      int lo = DocOrdinals.boundary(sets.length, part, parts);
-      int hi = DocOrdinals.boundary(sets.length, part + 1, parts);
+      int lo = SearchThreads.boundary(sets.length, part, parts);
+      int hi = SearchThreads.boundary(sets.length, part + 1, parts);
       if (lo >= hi) continue;
       DocIdSetIterator it = m.bits().iterator();
       if (perSet != null) {

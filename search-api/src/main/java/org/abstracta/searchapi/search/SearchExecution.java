@@ -153,8 +153,8 @@ final class SearchExecution {
     int parts = Math.min(SearchThreads.COUNT, (page.length + 3) / 4);
     List<Callable<List<Hit>>> tasks = new ArrayList<>();
     for (int p = 0; p < parts; p++) {
-      int from = page.length * p / parts;
-      int to = page.length * (p + 1) / parts;
+      int from = SearchThreads.boundary(page.length, p, parts);
+      int to = SearchThreads.boundary(page.length, p + 1, parts);
       tasks.add(() -> hits(page, from, to, factory, null));
     }
     List<Hit> out = new ArrayList<>(page.length);

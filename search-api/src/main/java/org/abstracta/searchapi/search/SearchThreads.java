@@ -61,8 +61,8 @@ final class SearchThreads {
         continue;
       }
       for (int i = 0; i < parts; i++) {
-        int from = (int) ((long) maxDoc * i / parts);
-        int to = (int) ((long) maxDoc * (i + 1) / parts);
+        int from = boundary(maxDoc, i, parts);
+        int to = boundary(maxDoc, i + 1, parts);
         pieces.add(LeafReaderContextPartition.createFromAndTo(leaf, from, to));
       }
     }
@@ -88,6 +88,14 @@ final class SearchThreads {
       out.add(new LeafSlice(slice));
     }
     return out.toArray(LeafSlice[]::new);
+  }
+
+  /**
+   * Where part {@code part} of {@code parts} about equal parts of {@code size} items starts (part
+   * {@code parts} is the end): how a segment, a page or a document range is shared out.
+   */
+  static int boundary(int size, int part, int parts) {
+    return (int) ((long) size * part / parts);
   }
 
   private static int size(LeafReaderContextPartition p) {
