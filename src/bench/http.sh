@@ -25,8 +25,9 @@ abstracta_requests "$QUERIES" all 'two|three' >"$WORK/http-headline.txt"
 start_serve "$INDEX" "$SERVE_HEAP"
 wait_ok "$SERVE_URL/health" >/dev/null
 docs="$(curl -sf "$SERVE_URL/api/stats" | jq -r '.documents // .docs // empty')"
-log "serving $INDEX ($docs documents) at $SERVE_URL; warm-up 10s"
+log "serving $INDEX ($docs documents) at $SERVE_URL; warm-up: 10s at 8 connections, then until steady"
 wrk_json "$SERVE_URL" "$WORK/http-mix.txt" 8 10s >/dev/null
+warm_until_steady "$SERVE_URL" "$WORK/http-mix.txt"
 for c in $CONNS; do
   log "wrk mix, $c connection(s), $DURATION (load $(loadavg))"
   j="$(wrk_json "$SERVE_URL" "$WORK/http-mix.txt" "$c" "$DURATION")"
@@ -35,8 +36,8 @@ for c in $CONNS; do
 done
 # The headline's own warm-up: right after the mix, its queries run slower for some seconds (JFR and
 # tookMs show the search itself, not HTTP, at 5.7 ms p50 then 3.0 ms once warm on them).
-log "headline warm-up 10s"
-wrk_json "$SERVE_URL" "$WORK/http-headline.txt" 1 10s >/dev/null
+log "headline warm-up until steady"
+warm_until_steady "$SERVE_URL" "$WORK/http-headline.txt"
 log "wrk headline (2-3 words, all facets), 1 connection, $DURATION (load $(loadavg))"
 j="$(wrk_json "$SERVE_URL" "$WORK/http-headline.txt" 1 "$DURATION")"
 record http engine=abstracta docs="$docs" workload=2-3-words-all-facets conns=1 \
