@@ -44,9 +44,9 @@ for n in ${SIZES//,/ }; do
   health_ms="$(wait_ok "$SERVE_URL/health" 900)"
   first_ms="$(wait_ok "$SERVE_URL/api/search?q=$(head -1 "$WORK/http-headline.txt" | sed 's/.*q=//')" 900)"
   [ "$IDX_DOCS" = null ] && IDX_DOCS="$(curl -sf "$SERVE_URL/api/stats" | jq -r .documents)"
-  warm_until_steady "$SERVE_URL" "$WORK/http-mix.txt"
+  warm_until_steady "$SERVE_URL" "$WORK/http-mix.txt" "$SERVE_PID"
   mix="$(wrk_json "$SERVE_URL" "$WORK/http-mix.txt" 1 "$DURATION")"
-  warm_until_steady "$SERVE_URL" "$WORK/http-headline.txt" # its own warm-up (see http.sh)
+  warm_until_steady "$SERVE_URL" "$WORK/http-headline.txt" "$SERVE_PID" # its own warm-up (see http.sh)
   head="$(wrk_json "$SERVE_URL" "$WORK/http-headline.txt" 1 "$DURATION")"
   heap_mb="$(heap_after_gc_mb "$SERVE_PID")"
   kill -0 "$SERVE_PID" 2>/dev/null || die "serve died at $n documents (see $WORK/serve.log)"

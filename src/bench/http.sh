@@ -27,7 +27,7 @@ wait_ok "$SERVE_URL/health" >/dev/null
 docs="$(curl -sf "$SERVE_URL/api/stats" | jq -r '.documents // .docs // empty')"
 log "serving $INDEX ($docs documents) at $SERVE_URL; warm-up: 10s at 8 connections, then until steady"
 wrk_json "$SERVE_URL" "$WORK/http-mix.txt" 8 10s >/dev/null
-warm_until_steady "$SERVE_URL" "$WORK/http-mix.txt"
+warm_until_steady "$SERVE_URL" "$WORK/http-mix.txt" "$SERVE_PID"
 for c in $CONNS; do
   log "wrk mix, $c connection(s), $DURATION (load $(loadavg))"
   j="$(wrk_json "$SERVE_URL" "$WORK/http-mix.txt" "$c" "$DURATION")"
@@ -37,7 +37,7 @@ done
 # The headline's own warm-up: right after the mix, its queries run slower for some seconds (JFR and
 # tookMs show the search itself, not HTTP, at 5.7 ms p50 then 3.0 ms once warm on them).
 log "headline warm-up until steady"
-warm_until_steady "$SERVE_URL" "$WORK/http-headline.txt"
+warm_until_steady "$SERVE_URL" "$WORK/http-headline.txt" "$SERVE_PID"
 log "wrk headline (2-3 words, all facets), 1 connection, $DURATION (load $(loadavg))"
 j="$(wrk_json "$SERVE_URL" "$WORK/http-headline.txt" 1 "$DURATION")"
 record http engine=abstracta docs="$docs" workload=2-3-words-all-facets conns=1 \

@@ -167,21 +167,33 @@ wrk_json() { # wrk_json BASE_URL REQUEST_FILE CONNECTIONS DURATION
     sed -n 's/^BENCH_JSON //p'
 }
 
-# Warms a server up on REQUEST_FILE with one connection until it is steady: 5 s rounds until two
-# in a row differ by less than 5% in requests/s (at most 12 rounds). Why: measured right after 10 s
-# of warm-up at 8 connections, one connection ran the mix at 159, then 205, then 239 req/s in three
-# consecutive 10 s runs; a fixed warm-up measures how far the JIT has got, not the engine.
-warm_until_steady() { # warm_until_steady BASE_URL REQUEST_FILE
-  local prev=0 rps round
-  for round in 1 2 3 4 5 6 7 8 9 10 11 12; do
+# Warms a server up on REQUEST_FILE with one connection until it is steady: 5 s rounds until one
+# is within 5% of the previous in requests/s and, when the server's JVM PID is given, its JIT
+# compiled fewer than 100 methods during the round (jstat); at most 24 rounds. Why: after 10 s at 8
+# connections, one connection ran the mix at 140, 162, 198, 235, 269, 267, 290, 300 req/s in
+# consecutive 5 s rounds while the JIT compiled 1,543, 1,246, 602, 322, 147, 160, 131, 78 methods;
+# a fixed warm-up, or one that stops at the first two close rounds, measures how far the JIT got.
+warm_until_steady() { # warm_until_steady BASE_URL REQUEST_FILE [PID]
+  local prev=0 rps round before after compiled quiet
+  before="$(jit_compiled "${3:-}")"
+  for round in $(seq 1 24); do
     rps="$(wrk_json "$1" "$2" 1 5s | jq -r .rps)"
-    log "  warm-up round $round: $rps req/s"
-    if [ "$round" -gt 1 ] && awk -v a="$rps" -v b="$prev" 'BEGIN { exit !(b > 0 && (a - b < 0 ? b - a : a - b) / b < 0.05) }'; then
+    after="$(jit_compiled "${3:-}")"
+    compiled=$((after - before)); before="$after"
+    quiet=1; [ -n "${3:-}" ] && [ "$compiled" -ge 100 ] && quiet=0
+    log "  warm-up round $round: $rps req/s, $compiled methods compiled"
+    if [ "$quiet" = 1 ] && awk -v a="$rps" -v b="$prev" 'BEGIN { exit !(b > 0 && (a - b < 0 ? b - a : a - b) / b < 0.05) }'; then
       return 0
     fi
     prev="$rps"
   done
-  log "  not steady after 12 rounds; measuring anyway"
+  log "  not steady after 24 rounds; measuring anyway"
+}
+
+# How many methods the JIT of JVM PID has compiled so far (0 without a PID or jstat).
+jit_compiled() { # jit_compiled [PID]
+  [ -n "${1:-}" ] || { echo 0; return; }
+  "$JAVA_HOME/bin/jstat" -compiler "$1" 2>/dev/null | awk 'NR == 2 { print $1; found = 1 } END { if (!found) print 0 }'
 }
 
 # Prints the JSON-lines rows of this run for BENCH as a table.

@@ -94,9 +94,11 @@ record peer-opensearch what=load docs="$count" seconds="$secs" docsPerSec="$(cal
 
 python3 "$ROOT/src/bench/peers.py" os-requests "$QUERIES" mix '.*' >"$WORK/os-mix.txt"
 python3 "$ROOT/src/bench/peers.py" os-requests "$QUERIES" all 'two|three' >"$WORK/os-headline.txt"
-log "warm-up: 10s at 8 connections, then until steady (as http.sh does for Abstracta)"
+# The JVM itself (bin/opensearch runs it as a child, under runuser when started as root).
+OS_JVM="$(pgrep -f "org.opensearch.bootstrap.OpenSearch" | head -1 || true)"
+log "warm-up: 10s at 8 connections, then until steady (as http.sh does for Abstracta; JVM $OS_JVM)"
 wrk_json "$URL" "$WORK/os-mix.txt" 8 10s >/dev/null
-warm_until_steady "$URL" "$WORK/os-mix.txt"
+warm_until_steady "$URL" "$WORK/os-mix.txt" "$OS_JVM"
 run_wrk() { # run_wrk WORKLOAD FILE CONNS
   local j a
   j="$(wrk_json "$URL" "$2" "$3" "$DURATION")"
@@ -112,7 +114,7 @@ for c in $CONNS; do
   run_wrk mix "$WORK/os-mix.txt" "$c"
 done
 log "headline warm-up until steady"
-warm_until_steady "$URL" "$WORK/os-headline.txt"
+warm_until_steady "$URL" "$WORK/os-headline.txt" "$OS_JVM"
 log "wrk headline (2-3 words, all aggs), 1 connection, $DURATION"
 run_wrk 2-3-words-all-facets "$WORK/os-headline.txt" 1
 kill $OS_PID 2>/dev/null; wait $OS_PID 2>/dev/null || true; trap - EXIT
