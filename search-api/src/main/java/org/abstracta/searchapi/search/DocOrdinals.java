@@ -35,27 +35,25 @@ final class DocOrdinals {
   /** Reads the field of {@code state} from every document of {@code reader}. */
   static DocOrdinals read(IndexReader reader, SortedSetDocValuesReaderState state)
       throws IOException {
-    Builder builder = new Builder(reader.leaves().size(), state.getSize());
-    forEachDocument(reader, state, builder);
-    return new DocOrdinals(builder.segments, builder.totals);
+    Builder builder = new Builder(reader.leaves().size());
+    int[] totals = forEachDocument(reader, state, builder);
+    return new DocOrdinals(builder.segments, totals);
   }
 
   /** Gathers each segment's values into a {@link Segment} as they are read. */
   private static final class Builder implements DocumentValues {
     final Segment[] segments;
-    final int[] totals;
     private int[] starts;
     private int[] ords;
     private int n;
 
-    Builder(int segmentCount, int valueCount) {
+    Builder(int segmentCount) {
       segments = new Segment[segmentCount];
       Arrays.fill(segments, new Segment(new int[1], new int[0])); // until read: no documents
-      totals = new int[valueCount];
     }
 
     @Override
-    public void accept(int segment, int doc, int maxDoc, int[] values, int count, boolean live) {
+    public void accept(int segment, int doc, int maxDoc, int[] values, int count) {
       if (doc == 0) {
         starts = new int[maxDoc + 1];
         ords = new int[Math.max(16, maxDoc * 4)];
@@ -65,9 +63,6 @@ final class DocOrdinals {
       if (n + count > ords.length) ords = Arrays.copyOf(ords, Math.max(n + count, n * 3 / 2));
       System.arraycopy(values, 0, ords, n, count);
       n += count;
-      if (live) {
-        for (int i = 0; i < count; i++) totals[values[i]]++;
-      }
       if (doc == maxDoc - 1) {
         starts[maxDoc] = n;
         segments[segment] = new Segment(starts, Arrays.copyOf(ords, n));
@@ -80,23 +75,25 @@ final class DocOrdinals {
   interface DocumentValues {
     /**
      * Document {@code doc} (of {@code maxDoc}) of segment {@code segment} has the values {@code
-     * values[0 .. count)}, in the field's order; {@code live} is false for a deleted document. The
-     * array is reused for the next document.
+     * values[0 .. count)}, in the field's order (deleted documents included). The array is reused
+     * for the next document.
      */
-    void accept(int segment, int doc, int maxDoc, int[] values, int count, boolean live);
+    void accept(int segment, int doc, int maxDoc, int[] values, int count);
   }
 
   /**
    * Calls {@code consumer} for every document of every segment of {@code reader}, in order,
-   * including those without a value (count 0) and deleted ones.
+   * including those without a value (count 0) and deleted ones. Returns each value's number of live
+   * documents.
    */
-  static void forEachDocument(
+  static int[] forEachDocument(
       IndexReader reader, SortedSetDocValuesReaderState state, DocumentValues consumer)
       throws IOException {
     OrdinalMap ordinalMap =
         state.getDocValues() instanceof MultiDocValues.MultiSortedSetDocValues multi
             ? multi.mapping
             : null; // a single segment: its ordinals are the snapshot's
+    int[] totals = new int[state.getSize()];
     int[] values = new int[16];
     for (LeafReaderContext leaf : reader.leaves()) {
       int maxDoc = leaf.reader().maxDoc();
@@ -113,9 +110,13 @@ final class DocOrdinals {
           for (int i = 0; i < count; i++) values[i] = (int) global.get(dv.nextOrd());
           doc = dv.nextDoc();
         }
-        consumer.accept(leaf.ord, d, maxDoc, values, count, live == null || live.get(d));
+        if (live == null || live.get(d)) {
+          for (int i = 0; i < count; i++) totals[values[i]]++;
+        }
+        consumer.accept(leaf.ord, d, maxDoc, values, count);
       }
     }
+    return totals;
   }
 
   /** How many values the field has in this snapshot (the size of a counts array). */

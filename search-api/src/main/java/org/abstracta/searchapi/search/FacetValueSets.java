@@ -44,35 +44,30 @@ final class FacetValueSets {
   /** Reads the field of {@code state} from every document of {@code reader}. */
   static FacetValueSets read(IndexReader reader, SortedSetDocValuesReaderState state)
       throws IOException {
-    Builder builder = new Builder(reader, state.getSize());
-    DocOrdinals.forEachDocument(reader, state, builder);
-    return builder.build();
+    Builder builder = new Builder(reader);
+    int[] totals = DocOrdinals.forEachDocument(reader, state, builder);
+    return builder.build(totals);
   }
 
   /** Numbers each distinct set of values in the order first seen (set 0: no values). */
   private static final class Builder implements DocOrdinals.DocumentValues {
     private final int[][] setOfDoc;
-    private final int[] totals;
     private final Map<ValueSet, Integer> ids = new HashMap<>();
     private int[] starts = new int[1024];
     private int[] values = new int[4096];
     private int sets;
 
-    Builder(IndexReader reader, int valueCount) {
+    Builder(IndexReader reader) {
       setOfDoc = new int[reader.leaves().size()][];
       for (int i = 0; i < setOfDoc.length; i++) {
         setOfDoc[i] = new int[reader.leaves().get(i).reader().maxDoc()];
       }
-      totals = new int[valueCount];
       id(new int[0], 0);
     }
 
     @Override
-    public void accept(int segment, int doc, int maxDoc, int[] docValues, int count, boolean live) {
+    public void accept(int segment, int doc, int maxDoc, int[] docValues, int count) {
       setOfDoc[segment][doc] = id(docValues, count);
-      if (live) {
-        for (int i = 0; i < count; i++) totals[docValues[i]]++;
-      }
     }
 
     private int id(int[] docValues, int count) {
@@ -90,7 +85,7 @@ final class FacetValueSets {
       return sets++;
     }
 
-    FacetValueSets build() {
+    FacetValueSets build(int[] totals) {
       int[] s = Arrays.copyOf(starts, sets + 1);
       return new FacetValueSets(setOfDoc, s, Arrays.copyOf(values, s[sets]), totals);
     }

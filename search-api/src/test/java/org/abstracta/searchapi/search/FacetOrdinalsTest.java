@@ -1,9 +1,11 @@
 package org.abstracta.searchapi.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.abstracta.indexer.schema.Facets;
@@ -181,6 +183,36 @@ class FacetOrdinalsTest {
                     .labelValues));
         assertEquals(amy, AuthorOrdinals.build(reader, state, 1).top(hits, 1, List.of()));
       }
+    }
+  }
+
+  @Test
+  void snapshot_totals_leave_deleted_papers_out_as_lucene_does() throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(dir)) {
+      assertTrue(reader.numDeletedDocs() > 0, "the index has deleted papers");
+      PaperSearcher searcher = new PaperSearcher(reader);
+      int all = reader.maxDoc(); // at least as many as any dimension has values
+      FacetsCollector everything =
+          searcher.search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+      var small = new DefaultSortedSetDocValuesReaderState(reader, Facets.FIELD, Facets.config());
+      var lucene = new SortedSetDocValuesFacetCounts(small, everything);
+      FacetOrdinals.Counts totals = searcher.facetOrdinals().all();
+      for (String dim : new String[] {Facets.SUBJECT, Facets.YEAR, Facets.TYPE}) {
+        assertEquals(
+            List.of(lucene.getTopChildren(all, dim).labelValues), totals.top(all, dim), dim);
+      }
+      var authors =
+          new DefaultSortedSetDocValuesReaderState(reader, Facets.AUTHOR_FIELD, Facets.config());
+      List<LabelAndValue> expected =
+          new ArrayList<>(
+              List.of(
+                  new SortedSetDocValuesFacetCounts(authors, everything)
+                      .getTopChildren(all, Facets.AUTHOR)
+                      .labelValues));
+      expected.sort(Comparator.comparing((LabelAndValue lv) -> lv.label));
+      List<LabelAndValue> mine = new ArrayList<>(searcher.authorOrdinals().all());
+      mine.sort(Comparator.comparing((LabelAndValue lv) -> lv.label));
+      assertEquals(expected, mine);
     }
   }
 
