@@ -4,18 +4,23 @@
 # analyzer mapping (timed: bulk requests + refresh), then runs the same query mix with wrk at 1, 8
 # and 32 connections, and prints each figure with its ratio to Abstracta's from results.jsonl.
 #   src/bench/opensearch.sh [--docs N] [--duration 30s] [--conns "1 8 32"] [--heap 1g]
+#                           [--mapping english|exact]
+# --mapping exact gives title and abstract what Abstracta indexes: stems (with ASCII folding, as
+# Abstracta's) and an unstemmed "exact" subfield that quoted phrases search; default: english only.
 . "$(dirname "$0")/lib.sh"
-DOCS="$CORPUS_DOCS"; DURATION=30s; CONNS="1 8 32"; OS_HEAP=1g
+DOCS="$CORPUS_DOCS"; DURATION=30s; CONNS="1 8 32"; OS_HEAP=1g; MAPPING=english
 while [ $# -gt 0 ]; do
   case "$1" in
     --docs) DOCS="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
     --conns) CONNS="$2"; shift 2 ;;
     --heap) OS_HEAP="$2"; shift 2 ;;
-    -h|--help) sed -n '2,6p' "$0" | sed 's/^# \?//'; exit 0 ;;
+    --mapping) MAPPING="$2"; shift 2 ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \?//'; exit 0 ;;
     *) die "unknown option $1" ;;
   esac
 done
+case "$MAPPING" in english|exact) ;; *) die "--mapping is english or exact, not $MAPPING" ;; esac
 VERSION=3.6.0
 REPO="https://repo1.maven.org/maven2/org/opensearch/distribution/integ-test-zip/opensearch"
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/abstracta-bench"
@@ -62,12 +67,27 @@ until curl -sf "$URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/nu
   sleep 1
 done
 
+if [ "$MAPPING" = exact ]; then
+  # Abstracta's analysis (Analyzers.text): possessives, lower case, ASCII folding; stems without
+  # stop words for ranked queries, every word unstemmed for phrases.
+  ANALYSIS='"analysis": {"analyzer": {
+      "stems": {"type": "custom", "tokenizer": "standard",
+        "filter": ["english_possessive", "lowercase", "asciifolding", "english_stop", "porter_stem"]},
+      "exact": {"type": "custom", "tokenizer": "standard",
+        "filter": ["english_possessive", "lowercase", "asciifolding"]}},
+    "filter": {"english_possessive": {"type": "stemmer", "language": "possessive_english"},
+      "english_stop": {"type": "stop", "stopwords": "_english_"}}},'
+  TEXT='{"type": "text", "analyzer": "stems", "fields": {"exact": {"type": "text", "analyzer": "exact"}}}'
+else
+  ANALYSIS=''
+  TEXT='{"type": "text", "analyzer": "english"}'
+fi
 curl -sf -X PUT "$URL/papers" -H 'Content-Type: application/json' -d '{
-  "settings": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "-1"},
+  "settings": {'"$ANALYSIS"' "number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "-1"},
   "mappings": {"properties": {
     "id": {"type": "keyword"},
-    "title": {"type": "text", "analyzer": "english"},
-    "abstract": {"type": "text", "analyzer": "english"},
+    "title": '"$TEXT"',
+    "abstract": '"$TEXT"',
     "authors": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
     "categories": {"type": "keyword"},
     "archives": {"type": "keyword"},
@@ -89,11 +109,11 @@ count="$(curl -sf "$URL/papers/_count" | jq .count)"
 size_mb="$(curl -sf "$URL/papers/_stats/store" | jq '._all.primaries.store.size_in_bytes / 1e6')"
 rm -rf "$WORK/os-bulk"
 abstracta_rate="$(jq -rs --argjson d "$DOCS" '[.[] | select(.bench == "indexing" and .engine == "abstracta" and .docs == $d)] | last | .docsPerSec // empty' "$RESULTS")"
-record peer-opensearch what=load docs="$count" seconds="$secs" docsPerSec="$(calc "$count / $secs")" \
+record peer-opensearch what=load mapping="$MAPPING" docs="$count" seconds="$secs" docsPerSec="$(calc "$count / $secs")" \
   indexMB="$size_mb" rateRatio="$( [ -n "$abstracta_rate" ] && calc "$count / $secs / $abstracta_rate" || echo null)"
 
-python3 "$ROOT/src/bench/peers.py" os-requests "$QUERIES" mix '.*' >"$WORK/os-mix.txt"
-python3 "$ROOT/src/bench/peers.py" os-requests "$QUERIES" all 'two|three' >"$WORK/os-headline.txt"
+python3 "$ROOT/src/bench/peers.py" os-requests "$QUERIES" mix '.*' --mapping "$MAPPING" >"$WORK/os-mix.txt"
+python3 "$ROOT/src/bench/peers.py" os-requests "$QUERIES" all 'two|three' --mapping "$MAPPING" >"$WORK/os-headline.txt"
 # The JVM itself (bin/opensearch runs it as a child, under runuser when started as root).
 OS_JVM="$(pgrep -f "org.opensearch.bootstrap.OpenSearch" | head -1 || true)"
 log "warm-up: 10s at 8 connections, then until steady (as http.sh does for Abstracta; JVM $OS_JVM)"
@@ -103,7 +123,7 @@ run_wrk() { # run_wrk WORKLOAD FILE CONNS
   local j a
   j="$(wrk_json "$URL" "$2" "$3" "$DURATION")"
   a="$(jq -cs --arg w "$1" --argjson c "$3" --argjson d "$count" '[.[] | select(.bench == "http" and .engine == "abstracta" and .workload == $w and .conns == $c and .docs == $d)] | last // {}' "$RESULTS")"
-  record peer-opensearch what=http docs="$count" workload="$1" conns="$3" \
+  record peer-opensearch what=http mapping="$MAPPING" docs="$count" workload="$1" conns="$3" \
     $(jq -r 'to_entries[] | "\(.key)=\(.value)"' <<<"$j") \
     rpsRatio="$(jq -rn --argjson p "$j" --argjson a "$a" 'if $a.rps then $p.rps / $a.rps else null end')" \
     p50Ratio="$(jq -rn --argjson p "$j" --argjson a "$a" 'if $a.p50ms then $p.p50ms / $a.p50ms else null end')" \
@@ -121,6 +141,6 @@ kill $OS_PID 2>/dev/null; wait $OS_PID 2>/dev/null || true; trap - EXIT
 rm -rf "$HOME_OS"
 
 echo
-echo "OpenSearch $VERSION ($count documents, heap $OS_HEAP). Ratios are OpenSearch / Abstracta"
+echo "OpenSearch $VERSION ($count documents, heap $OS_HEAP, $MAPPING mapping). Ratios are OpenSearch / Abstracta"
 echo "(rate and rps: < 1 means Abstracta is faster; p50/p99: > 1 means Abstracta is faster):"
-table peer-opensearch what workload conns docs seconds docsPerSec rateRatio indexMB requests rps p50ms p99ms non2xx socketErrors rpsRatio p50Ratio p99Ratio load1
+table peer-opensearch what mapping workload conns docs seconds docsPerSec rateRatio indexMB requests rps p50ms p99ms non2xx socketErrors rpsRatio p50Ratio p99Ratio load1

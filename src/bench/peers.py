@@ -2,7 +2,8 @@
 """Peer engines for the benchmark suite (called by opensearch.sh and sqlite.sh; standard library only).
 
   peers.py os-bulk INPUT OUTDIR [--chunk N]     bulk NDJSON files for OpenSearch (untimed prep)
-  peers.py os-requests QUERIES VARIANT KINDS    wrk request lines: POST /papers/_search {body}
+  peers.py os-requests QUERIES VARIANT KINDS [--mapping english|exact]
+                                                wrk request lines: POST /papers/_search {body}
   peers.py sqlite INPUT DB QUERIES [--passes N] [--results FILE --run LABEL]
                                                 load into SQLite FTS5 (timed) and time the mix
 
@@ -76,11 +77,17 @@ def os_bulk(args):
     print(n)
 
 
-def os_query(kind, q):
+# With --mapping exact, title and abstract also have an unstemmed "exact" subfield, as Abstracta
+# keeps exact words beside the stems: quoted phrases go there, as Abstracta's do.
+EXACT_FIELDS = ["title.exact^2", "abstract.exact", "authors"]
+
+
+def os_query(kind, q, exact=False):
     if kind in ("one", "two", "three"):
         return {"multi_match": {"query": q, "fields": FIELDS}}
     if kind == "phrase":
-        return {"multi_match": {"query": q.strip('"'), "fields": FIELDS, "type": "phrase"}}
+        return {"multi_match": {"query": q.strip('"'), "fields": EXACT_FIELDS if exact else FIELDS,
+                                "type": "phrase"}}
     if kind == "field" and q.startswith("title:"):
         return {"match": {"title": q[len("title:"):]}}
     if kind == "field" and q.startswith("author:"):
@@ -97,8 +104,8 @@ AGGS = {
 }
 
 
-def os_body(kind, subject, q, variant):
-    query = os_query(kind, q)
+def os_body(kind, subject, q, variant, exact=False):
+    query = os_query(kind, q, exact)
     if variant == "filter":
         query = {"bool": {"must": query, "filter": {"term": {"archives": subject}}}}
     body = {"size": 10, "track_total_hits": True, "query": query,
@@ -118,7 +125,7 @@ def os_requests(args):
         if args.kinds != ".*" and kind not in kinds:
             continue
         for v in variants:
-            body = os_body(kind, subject, q, v)
+            body = os_body(kind, subject, q, v, args.mapping == "exact")
             print("POST /%s/_search %s" % (INDEX, json.dumps(body, separators=(",", ":"))))
 
 
@@ -228,6 +235,7 @@ def main():
     r.add_argument("queries")
     r.add_argument("variant", choices=["none", "all", "filter", "mix"])
     r.add_argument("kinds", help="'.*' or kinds joined by |")
+    r.add_argument("--mapping", choices=["english", "exact"], default="english")
     r.set_defaults(fn=os_requests)
     s = sub.add_parser("sqlite")
     s.add_argument("input")

@@ -37,6 +37,9 @@ if has startup; then
   [ -d "$biggest" ] || biggest="$INDEX_112K"
   "$B/startup.sh" --index "$biggest"
 fi
-has opensearch && "$B/opensearch.sh" --docs "$PEER_DOCS" --duration "$DURATION"
+if has opensearch; then # with its own english analysis, then with Abstracta's (exact + stems)
+  "$B/opensearch.sh" --docs "$PEER_DOCS" --duration "$DURATION"
+  "$B/opensearch.sh" --docs "$PEER_DOCS" --duration "$DURATION" --mapping exact
+fi
 has sqlite && "$B/sqlite.sh" --docs "$PEER_DOCS" --passes "$PASSES"
 log "run $RUN done in $(( ($(date +%s) - started) / 60 )) min; rows in $RESULTS (jq 'select(.run == \"$RUN\")')"
