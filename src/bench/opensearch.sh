@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Peer: OpenSearch 3.6 (the integ-test-zip distribution from Maven Central: no security plugin,
-# no bundled JDK), single node on 127.0.0.1, heap 1g. Bulk-loads the same corpus with an english
-# analyzer mapping (timed: bulk requests + refresh), then runs the same query mix with wrk at 1, 8
+# no bundled JDK), single node on 127.0.0.1, heap 1g. Bulk-loads the same corpus with the mapping
+# --mapping names (timed: bulk requests + refresh), then runs the same query mix with wrk at 1, 8
 # and 32 connections, and prints each figure with its ratio to Abstracta's from results.jsonl.
 #   src/bench/opensearch.sh [--docs N] [--duration 30s] [--conns "1 8 32"] [--heap 1g]
 #                           [--mapping english|exact]
