@@ -7,9 +7,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
@@ -38,14 +36,7 @@ public final class Analyzers {
       @Override
       protected TokenStreamComponents createComponents(String field) {
         StandardTokenizer source = new StandardTokenizer();
-        TokenStream s = new EnglishPossessiveFilter(source);
-        s = new LowerCaseFilter(s);
-        s = new ASCIIFoldingFilter(s);
-        s = new KeywordRepeatFilter(s);
-        s = new StemmedStopFilter(s, STOP_WORDS);
-        s = new PorterStemFilter(s);
-        s = new ExactMarkFilter(s);
-        return new TokenStreamComponents(source, s);
+        return new TokenStreamComponents(source, new ExactAndStemFilter(words(source), STOP_WORDS));
       }
 
       @Override
@@ -53,6 +44,27 @@ public final class Analyzers {
         return new ASCIIFoldingFilter(new LowerCaseFilter(in));
       }
     };
+  }
+
+  /**
+   * The words of a title or abstract before the exact/stem split: one token per word, possessive
+   * dropped, lower case, accents folded. The exact term of each is {@code EXACT_MARK + word}.
+   */
+  public static Analyzer surface() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        StandardTokenizer source = new StandardTokenizer();
+        return new TokenStreamComponents(source, words(source));
+      }
+    };
+  }
+
+  /** The chain {@link #text()} and {@link #surface()} share. */
+  static TokenStream words(StandardTokenizer source) {
+    TokenStream s = new EnglishPossessiveFilter(source);
+    s = new LowerCaseFilter(s);
+    return new ASCIIFoldingFilter(s);
   }
 
   /** Author names: words, lower case, accents folded ("Pérez" is found by "perez"). */
