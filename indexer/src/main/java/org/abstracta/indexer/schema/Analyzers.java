@@ -26,7 +26,8 @@ public final class Analyzers {
   /** Gap between the values of a multi-valued field, so a phrase never spans two authors. */
   static final int VALUE_GAP = 100;
 
-  private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+  /** Words that get no stem term (only their exact term): Lucene's English stop words. */
+  static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
   private Analyzers() {}
 
@@ -36,7 +37,7 @@ public final class Analyzers {
       @Override
       protected TokenStreamComponents createComponents(String field) {
         StandardTokenizer source = new StandardTokenizer();
-        return new TokenStreamComponents(source, new ExactAndStemFilter(words(source), STOP_WORDS));
+        return new TokenStreamComponents(source, new ExactAndStemFilter(words(source)));
       }
 
       @Override

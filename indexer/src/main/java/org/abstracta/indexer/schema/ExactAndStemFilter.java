@@ -1,7 +1,6 @@
 package org.abstracta.indexer.schema;
 
 import java.io.IOException;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -9,8 +8,9 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * Turns each word into the two terms of {@link Analyzers#text()}: first the exact word marked with
- * {@link Analyzers#EXACT_MARK}, at the word's position; then, unless it is a stop word, its Porter
- * stem at the same position (increment 0). Offsets and type are the word's for both.
+ * {@link Analyzers#EXACT_MARK}, at the word's position; then, unless it is one of {@link
+ * Analyzers#STOP_WORDS}, its Porter stem at the same position (increment 0). Offsets and type are
+ * the word's for both.
  *
  * <p>One filter rather than Lucene's {@code KeywordRepeatFilter}, a stop filter, {@code
  * PorterStemFilter} and a marking filter: the repeat filter copies every attribute of every token
@@ -21,29 +21,27 @@ final class ExactAndStemFilter extends TokenFilter {
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final PositionIncrementAttribute position =
       addAttribute(PositionIncrementAttribute.class);
-  private final CharArraySet stopWords;
   private final PorterStems stems = new PorterStems();
 
-  /** The stem still to emit for the current word, or null. */
-  private char[] pendingStem;
+  /** Whether the current word's stem (the last result of {@link #stems}) is still to come. */
+  private boolean stemPending;
 
-  ExactAndStemFilter(TokenStream in, CharArraySet stopWords) {
+  ExactAndStemFilter(TokenStream in) {
     super(in);
-    this.stopWords = stopWords;
   }
 
   @Override
   public boolean incrementToken() throws IOException {
-    if (pendingStem != null) {
-      term.copyBuffer(pendingStem, 0, pendingStem.length);
+    if (stemPending) {
+      term.copyBuffer(stems.result(), stems.resultStart(), stems.resultLength());
       position.setPositionIncrement(0);
-      pendingStem = null;
+      stemPending = false;
       return true;
     }
     if (!input.incrementToken()) return false;
     int len = term.length();
     char[] buf = term.buffer();
-    if (!stopWords.contains(buf, 0, len)) pendingStem = stems.stem(buf, len);
+    stemPending = stems.stem(buf, len);
     buf = term.resizeBuffer(len + 1);
     System.arraycopy(buf, 0, buf, 1, len);
     buf[0] = Analyzers.EXACT_MARK.charAt(0);
@@ -54,6 +52,6 @@ final class ExactAndStemFilter extends TokenFilter {
   @Override
   public void reset() throws IOException {
     super.reset();
-    pendingStem = null;
+    stemPending = false;
   }
 }

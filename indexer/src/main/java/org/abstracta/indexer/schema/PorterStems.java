@@ -2,21 +2,22 @@ package org.abstracta.indexer.schema;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Lucene's Porter stemmer with a cache of the stems it has computed. Stemming is a pure function of
- * the word and the vocabulary of abstracts is small next to their length (a few thousand words make
- * most of the text), so most tokens take a hash and a compare instead of the stemmer's rule passes:
- * indexing and highlighting analyze every word of every abstract.
+ * Whether a word is one of {@link Analyzers#STOP_WORDS} and, if not, its stem by Lucene's Porter
+ * stemmer, with a cache of both. Stemming is a pure function of the word and the vocabulary of
+ * abstracts is small next to their length (a few thousand words make most of the text), so most
+ * words take a hash and a compare instead of a set lookup and the stemmer's rule passes: indexing
+ * analyzes every word of every abstract.
  *
  * <p>The cache is shared by every thread and bounded: a fixed table where each word has one slot
- * and a newer word evicts an older one. Entries are immutable and published by a plain write: a
- * thread sees an entry whole or an older one or none (final fields), and a lost race only costs one
- * more stemming. Each instance owns its stemmer and is used by one thread, as a token filter is.
+ * and a newer word evicts an older one. An entry is one immutable array, published by a plain
+ * write: a thread sees an entry whole or an older one or none, and a lost race only costs one more
+ * stemming. Each instance owns its stemmer and its result and is used by one thread, as a token
+ * filter is.
  */
 final class PorterStems {
   /** Slots of the shared table: a few MB at most, enough for the words that make most text. */
@@ -25,41 +26,98 @@ final class PorterStems {
   /** Longer words are stemmed every time: they are rare, and the table's memory stays bounded. */
   static final int MAX_CACHED_LENGTH = 24;
 
-  private static final Entry[] TABLE = new Entry[SLOTS];
+  /**
+   * Entries: {@code [word length, 1 if a stop word else 0, word..., stem...]} in one array, so a
+   * lookup reads one object. Written racily: see the class comment.
+   */
+  private static final char[][] TABLE = new char[SLOTS][];
 
-  private record Entry(char[] word, char[] stem) {}
+  private static final int HEADER = 2;
 
   private final OneWord word = new OneWord();
   private final PorterStemFilter porter = new PorterStemFilter(word);
   private final CharTermAttribute stemmed = porter.getAttribute(CharTermAttribute.class);
 
+  /** The last {@link #stem}'s result: {@code resultLength} chars of {@code result} from start. */
+  private char[] result;
+
+  private int resultStart;
+  private int resultLength;
+
   PorterStems() {
     try {
       porter.reset();
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // a stream over a field cannot fail
+      throw new UncheckedIOException(e); // a stream over one in-memory word cannot fail
     }
   }
 
-  /** The stem of {@code buf[0, len)}; the returned array must not be modified. */
-  char[] stem(char[] buf, int len) {
-    if (len > MAX_CACHED_LENGTH) return compute(buf, len);
+  /**
+   * Looks up {@code buf[0, len)}: false for a stop word; else true, with its stem in {@link
+   * #result()} from {@link #resultStart()} for {@link #resultLength()} chars (not to be modified).
+   */
+  boolean stem(char[] buf, int len) {
+    if (len > MAX_CACHED_LENGTH) {
+      if (Analyzers.STOP_WORDS.contains(buf, 0, len)) return false;
+      char[] e = entry(buf, len, false);
+      use(e, len);
+      return true;
+    }
     int slot = hash(buf, len) & (SLOTS - 1);
-    Entry e = TABLE[slot];
-    if (e != null && Arrays.equals(e.word, 0, e.word.length, buf, 0, len)) return e.stem;
-    char[] stem = compute(buf, len);
-    TABLE[slot] = new Entry(Arrays.copyOf(buf, len), stem);
-    return stem;
+    char[] e = TABLE[slot];
+    if (e == null || !holds(e, buf, len)) {
+      e = entry(buf, len, Analyzers.STOP_WORDS.contains(buf, 0, len));
+      TABLE[slot] = e;
+    }
+    if (e[1] != 0) return false;
+    use(e, len);
+    return true;
   }
 
-  private char[] compute(char[] buf, int len) {
-    word.set(buf, len);
-    try {
-      porter.incrementToken();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  char[] result() {
+    return result;
+  }
+
+  int resultStart() {
+    return resultStart;
+  }
+
+  int resultLength() {
+    return resultLength;
+  }
+
+  private void use(char[] entry, int wordLength) {
+    result = entry;
+    resultStart = HEADER + wordLength;
+    resultLength = entry.length - resultStart;
+  }
+
+  private static boolean holds(char[] entry, char[] buf, int len) {
+    if (entry[0] != len) return false;
+    for (int i = 0; i < len; i++) {
+      if (entry[HEADER + i] != buf[i]) return false;
     }
-    return Arrays.copyOf(stemmed.buffer(), stemmed.length());
+    return true;
+  }
+
+  /** A new entry for the word: its stem unless it is a stop word. */
+  private char[] entry(char[] buf, int len, boolean stopWord) {
+    int stemLength = 0;
+    if (!stopWord) {
+      word.set(buf, len);
+      try {
+        porter.incrementToken();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      stemLength = stemmed.length();
+    }
+    char[] e = new char[HEADER + len + stemLength];
+    e[0] = (char) len;
+    e[1] = (char) (stopWord ? 1 : 0);
+    System.arraycopy(buf, 0, e, HEADER, len);
+    if (!stopWord) System.arraycopy(stemmed.buffer(), 0, e, HEADER + len, stemLength);
+    return e;
   }
 
   private static int hash(char[] buf, int len) {

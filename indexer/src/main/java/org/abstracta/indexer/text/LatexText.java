@@ -1,7 +1,9 @@
 package org.abstracta.indexer.text;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,18 +15,69 @@ import java.util.regex.Pattern;
  * space.
  */
 public final class LatexText {
-  private static final Pattern FORMATTING =
-      Pattern.compile(
-          "\\\\(?:emph|textit|textbf|texttt|textrm|textsc|textsf|textup|textnormal|underline"
-              + "|mathrm|mathbf|mathit|mathsf|mathtt|mathcal|mathbb|mathfrak|boldsymbol|bm|text|mbox"
-              + "|hbox|operatorname|textsuperscript|textsubscript|textsl|textmd|mathscr|mathnormal"
-              + "|ensuremath|pmb)\\s*\\{([^{}]*)}");
+  /** Commands whose braced argument is the text itself: {@code \\emph{x}} is "x". */
+  private static final List<String> FORMATTING_COMMANDS =
+      List.of(
+          "emph",
+          "textit",
+          "textbf",
+          "texttt",
+          "textrm",
+          "textsc",
+          "textsf",
+          "textup",
+          "textnormal",
+          "underline",
+          "mathrm",
+          "mathbf",
+          "mathit",
+          "mathsf",
+          "mathtt",
+          "mathcal",
+          "mathbb",
+          "mathfrak",
+          "boldsymbol",
+          "bm",
+          "text",
+          "mbox",
+          "hbox",
+          "operatorname",
+          "textsuperscript",
+          "textsubscript",
+          "textsl",
+          "textmd",
+          "mathscr",
+          "mathnormal",
+          "ensuremath",
+          "pmb");
 
-  /** A math alphabet applied to one letter without braces: {@code \\mathbb R}. */
+  private static final Set<String> FORMATTING_SET = Set.copyOf(FORMATTING_COMMANDS);
+
+  private static final Pattern FORMATTING =
+      Pattern.compile("\\\\(?:" + String.join("|", FORMATTING_COMMANDS) + ")\\s*\\{([^{}]*)}");
+
+  /** Math alphabets, which also apply to one letter without braces: {@code \\mathbb R}. */
+  private static final List<String> BARE_COMMANDS =
+      List.of(
+          "mathrm",
+          "mathbf",
+          "mathit",
+          "mathsf",
+          "mathtt",
+          "mathcal",
+          "mathbb",
+          "mathfrak",
+          "mathscr",
+          "boldsymbol",
+          "bm");
+
+  private static final Set<String> BARE_SET = Set.copyOf(BARE_COMMANDS);
+
   private static final Pattern FORMATTING_BARE =
       Pattern.compile(
-          "\\\\(?:mathrm|mathbf|mathit|mathsf|mathtt|mathcal|mathbb|mathfrak|mathscr|boldsymbol|bm)"
-              + "(?![A-Za-z])\\s*(\\\\[A-Za-z]+|[A-Za-z0-9])");
+          "\\\\(?:"
+              + String.join("|", BARE_COMMANDS)
+              + ")(?![A-Za-z])\\s*(\\\\[A-Za-z]+|[A-Za-z0-9])");
 
   private static final Pattern TEXTCOLOR =
       Pattern.compile("\\\\textcolor\\s*\\{[^{}]*}\\s*\\{([^{}]*)}");
@@ -411,6 +464,15 @@ public final class LatexText {
 
   private static final Pattern CONTROL_SPACE = Pattern.compile("\\\\\\s");
 
+  /** What {@code \\s} matches in a pattern: after a backslash, a control space. */
+  private static final String REGEX_SPACES = " \t\n\u000B\f\r";
+
+  /** What may follow the backslash of an accent command ({@link #ACCENT}). */
+  private static final String ACCENT_CHARS = "'`^\"~=.uvHckr";
+
+  /** What {@link #ESCAPED} escapes. */
+  private static final String ESCAPED_CHARS = "&%_#$";
+
   private LatexText() {}
 
   /** The readable form of {@code text}; null stays null. */
@@ -426,29 +488,26 @@ public final class LatexText {
 
   /** Runs of white space become one space; leading and trailing space is dropped. */
   static String collapseWhitespace(String s) {
-    int n = s.length();
-    StringBuilder out = null;
+    // In place over a copy of the chars: a run of white space is written as one space when a word
+    // follows it; every abstract has line breaks to turn into spaces.
+    char[] buf = s.toCharArray();
+    int n = buf.length;
+    int w = 0;
     boolean pendingSpace = false;
-    int start = 0;
-    while (start < n && Character.isWhitespace(s.charAt(start))) start++;
-    for (int i = start; i < n; i++) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c)) {
-        if (out == null
-            && (c != ' ' || (i + 1 < n && Character.isWhitespace(s.charAt(i + 1))) || i + 1 == n)) {
-          out = new StringBuilder(n).append(s, start, i);
-        }
+    boolean changed = false;
+    for (int i = 0; i < n; i++) {
+      char c = buf[i];
+      if ((c <= ' ' || c > '~') && Character.isWhitespace(c)) {
+        if (c != ' ' || pendingSpace || w == 0) changed = true;
         pendingSpace = true;
         continue;
       }
-      if (out != null) {
-        if (pendingSpace && out.length() > 0) out.append(' ');
-        out.append(c);
-      }
+      if (pendingSpace && w > 0) buf[w++] = ' ';
+      buf[w++] = c;
       pendingSpace = false;
     }
-    if (out == null) return start == 0 ? s : s.substring(start);
-    return out.toString();
+    if (pendingSpace) changed = true;
+    return changed ? new String(buf, 0, w) : s;
   }
 
   private static String resolveMarkup(String s) {
@@ -462,21 +521,22 @@ public final class LatexText {
       s = s.replace("\\(", SEP).replace("\\)", SEP).replace("\\[", SEP).replace("\\]", SEP);
       s = s.replace("\\!", SEP).replace("\\-", SEP);
       s = s.replace("\\;", " ").replace("\\:", " ").replace("\\>", " ").replace("\\|", "‖");
-      s = CONTROL_SPACE.matcher(s).replaceAll(" ");
-      s = replaceAccents(s);
+      if (hasEscape(s, REGEX_SPACES)) s = CONTROL_SPACE.matcher(s).replaceAll(" ");
+      if (hasEscape(s, ACCENT_CHARS)) s = replaceAccents(s);
       if (s.contains("cite")) {
         s =
             CITE.matcher(s)
                 .replaceAll(m -> Matcher.quoteReplacement("[" + m.group(1).strip() + "]"));
       }
-      // Nested groups need several passes; each pattern runs only when its command is present,
+      // Nested groups need several passes; each pattern runs only when its command is present
+      // (checked right before, as a replacement can join a command's name with letters after it),
       // and the passes stop once no group is left (most abstracts have none).
       String before;
       int passes = 0;
       do {
         before = s;
-        s = FORMATTING.matcher(s).replaceAll(SEP + "$1");
-        s = FORMATTING_BARE.matcher(s).replaceAll(SEP + "$1");
+        if (hasCommand(s, FORMATTING_SET)) s = FORMATTING.matcher(s).replaceAll(SEP + "$1");
+        if (hasCommand(s, BARE_SET)) s = FORMATTING_BARE.matcher(s).replaceAll(SEP + "$1");
         if (s.contains("color")) s = TEXTCOLOR.matcher(s).replaceAll(SEP + "$1");
         if (s.contains("\\url")) s = URL.matcher(s).replaceAll(SEP + "$1");
         if (s.contains("\\href")) {
@@ -496,13 +556,15 @@ public final class LatexText {
         if (s.contains("\\sqrt")) {
           s = SQRT.matcher(s).replaceAll(m -> Matcher.quoteReplacement("√" + group(m.group(1))));
         }
-        s = MATH_ACCENT.matcher(s).replaceAll(m -> Matcher.quoteReplacement(mathAccent(m)));
+        s = mathAccents(s);
         if (s.contains("_{") || s.contains("^{")) s = SCRIPT.matcher(s).replaceAll("$1$2");
       } while (!s.equals(before) && s.indexOf('{') >= 0 && ++passes < MAX_PASSES);
       // Protect escaped characters; an escaped dollar must survive the removal of math delimiters.
-      s = ESCAPED.matcher(s).replaceAll(m -> m.group(1).equals("$") ? DOLLAR : "\u0000$1");
+      if (hasEscape(s, ESCAPED_CHARS)) {
+        s = ESCAPED.matcher(s).replaceAll(m -> m.group(1).equals("$") ? DOLLAR : "\u0000$1");
+      }
       s = SYMBOL.matcher(s).replaceAll(m -> Matcher.quoteReplacement(symbol(m)));
-      s = MATH_ACCENT.matcher(s).replaceAll(m -> Matcher.quoteReplacement(mathAccent(m)));
+      s = mathAccents(s);
     }
     if (s.contains("_{") || s.contains("^{")) s = SCRIPT.matcher(s).replaceAll("$1$2");
     s = stripMathDelimiters(s);
@@ -516,6 +578,39 @@ public final class LatexText {
       return Normalizer.normalize(s, Normalizer.Form.NFC);
     }
     return s;
+  }
+
+  private static String mathAccents(String s) {
+    if (!hasCommand(s, MATH_ACCENT_MARKS.keySet())) return s;
+    return MATH_ACCENT.matcher(s).replaceAll(m -> Matcher.quoteReplacement(mathAccent(m)));
+  }
+
+  /**
+   * Whether {@code s} has one of {@code names} as a command: a backslash and then exactly that run
+   * of letters. The patterns of such commands end the name at a non-letter, so where this is false
+   * they cannot match, and skipping them saves a regex scan of the whole text.
+   */
+  private static boolean hasCommand(String s, Set<String> names) {
+    int n = s.length();
+    for (int i = s.indexOf('\\'); i >= 0; i = s.indexOf('\\', i + 1)) {
+      int end = i + 1;
+      while (end < n && isAsciiLetter(s.charAt(end))) end++;
+      if (end > i + 1 && names.contains(s.substring(i + 1, end))) return true;
+    }
+    return false;
+  }
+
+  /** Whether a backslash in {@code s} is followed by one of {@code chars}. */
+  private static boolean hasEscape(String s, String chars) {
+    int n = s.length();
+    for (int i = s.indexOf('\\'); i >= 0 && i + 1 < n; i = s.indexOf('\\', i + 1)) {
+      if (chars.indexOf(s.charAt(i + 1)) >= 0) return true;
+    }
+    return false;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   private static String codePoint(String hex) {

@@ -2,6 +2,7 @@ package org.abstracta.indexer.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
 
@@ -345,6 +346,21 @@ class LatexTextTest {
   void leading_and_trailing_white_space_is_dropped() {
     // snapshot abstracts start with two spaces and end with a newline
     assertEquals("A fully differential calculation", n("  A fully differential calculation\n"));
+  }
+
+  @Test
+  void every_kind_of_white_space_becomes_one_space_and_single_spaces_stay() {
+    assertEquals("a b c d", n("a\tb\u2003c \r\n d"));
+    String plain = "a b";
+    assertSame(plain, LatexText.normalize(plain));
+  }
+
+  @Test
+  void a_command_completed_by_removing_markup_around_it_is_resolved_too() {
+    // Each pattern runs only when its command occurs, checked right before it runs: unwrapping
+    // "\emph{\mathb}" joins "\mathb" with the "b" after it into "\mathbb".
+    assertEquals("R", n("\\emph{\\mathb}b R"));
+    assertEquals("x\u0304", n("\\emph{\\ba}r x"));
   }
 
   @Test
