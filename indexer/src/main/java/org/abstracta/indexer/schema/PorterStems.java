@@ -2,6 +2,8 @@ package org.abstracta.indexer.schema;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -14,10 +16,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * analyzes every word of every abstract.
  *
  * <p>The cache is shared by every thread and bounded: a fixed table where each word has one slot
- * and a newer word evicts an older one. An entry is one immutable array, published by a plain
- * write: a thread sees an entry whole or an older one or none, and a lost race only costs one more
- * stemming. Each instance owns its stemmer and its result and is used by one thread, as a token
- * filter is.
+ * and a newer word evicts an older one. An entry is one array, filled before it is published with
+ * release semantics and read with acquire semantics (plain moves on x86): a thread sees an entry
+ * whole, or an older one, or none, and a lost race only costs one more stemming. Each instance owns
+ * its stemmer and its result and is used by one thread, as a token filter is.
  */
 final class PorterStems {
   /** Slots of the shared table: a few MB at most, enough for the words that make most text. */
@@ -28,9 +30,11 @@ final class PorterStems {
 
   /**
    * Entries: {@code [word length, 1 if a stop word else 0, word..., stem...]} in one array, so a
-   * lookup reads one object. Written racily: see the class comment.
+   * lookup reads one object. Read and written through {@link #SLOT}: see the class comment.
    */
   private static final char[][] TABLE = new char[SLOTS][];
+
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(char[][].class);
 
   private static final int HEADER = 2;
 
@@ -64,10 +68,10 @@ final class PorterStems {
       return true;
     }
     int slot = hash(buf, len) & (SLOTS - 1);
-    char[] e = TABLE[slot];
+    char[] e = (char[]) SLOT.getAcquire(TABLE, slot);
     if (e == null || !holds(e, buf, len)) {
       e = entry(buf, len, Analyzers.STOP_WORDS.contains(buf, 0, len));
-      TABLE[slot] = e;
+      SLOT.setRelease(TABLE, slot, e);
     }
     if (e[1] != 0) return false;
     use(e, len);
