@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Turns the LaTeX that arXiv titles, abstracts and author names carry into text a reader wants to
@@ -15,47 +16,6 @@ import java.util.regex.Pattern;
  * space.
  */
 public final class LatexText {
-  /** Commands whose braced argument is the text itself: {@code \\emph{x}} is "x". */
-  private static final List<String> FORMATTING_COMMANDS =
-      List.of(
-          "emph",
-          "textit",
-          "textbf",
-          "texttt",
-          "textrm",
-          "textsc",
-          "textsf",
-          "textup",
-          "textnormal",
-          "underline",
-          "mathrm",
-          "mathbf",
-          "mathit",
-          "mathsf",
-          "mathtt",
-          "mathcal",
-          "mathbb",
-          "mathfrak",
-          "boldsymbol",
-          "bm",
-          "text",
-          "mbox",
-          "hbox",
-          "operatorname",
-          "textsuperscript",
-          "textsubscript",
-          "textsl",
-          "textmd",
-          "mathscr",
-          "mathnormal",
-          "ensuremath",
-          "pmb");
-
-  private static final Set<String> FORMATTING_SET = Set.copyOf(FORMATTING_COMMANDS);
-
-  private static final Pattern FORMATTING =
-      Pattern.compile("\\\\(?:" + String.join("|", FORMATTING_COMMANDS) + ")\\s*\\{([^{}]*)}");
-
   /** Math alphabets, which also apply to one letter without braces: {@code \\mathbb R}. */
   private static final List<String> BARE_COMMANDS =
       List.of(
@@ -78,6 +38,43 @@ public final class LatexText {
           "\\\\(?:"
               + String.join("|", BARE_COMMANDS)
               + ")(?![A-Za-z])\\s*(\\\\[A-Za-z]+|[A-Za-z0-9])");
+
+  /**
+   * Commands whose braced argument is the text itself: {@code \\emph{x}} is "x"; the math alphabets
+   * too. (The order of a pattern's names does not matter: each must be followed by a brace or a
+   * space, so only the whole name can match.)
+   */
+  private static final List<String> FORMATTING_COMMANDS =
+      Stream.concat(
+              Stream.of(
+                  "emph",
+                  "textit",
+                  "textbf",
+                  "texttt",
+                  "textrm",
+                  "textsc",
+                  "textsf",
+                  "textup",
+                  "textnormal",
+                  "underline",
+                  "text",
+                  "mbox",
+                  "hbox",
+                  "operatorname",
+                  "textsuperscript",
+                  "textsubscript",
+                  "textsl",
+                  "textmd",
+                  "mathnormal",
+                  "ensuremath",
+                  "pmb"),
+              BARE_COMMANDS.stream())
+          .toList();
+
+  private static final Set<String> FORMATTING_SET = Set.copyOf(FORMATTING_COMMANDS);
+
+  private static final Pattern FORMATTING =
+      Pattern.compile("\\\\(?:" + String.join("|", FORMATTING_COMMANDS) + ")\\s*\\{([^{}]*)}");
 
   private static final Pattern TEXTCOLOR =
       Pattern.compile("\\\\textcolor\\s*\\{[^{}]*}\\s*\\{([^{}]*)}");
@@ -156,8 +153,8 @@ public final class LatexText {
    * that matters to a reader: letters ({@code Stra\ss e} is "Straße") and old font switches ({@code
    * {\it et al.}}, {@code \rm d\bf r}).
    */
-  private static final java.util.Set<String> SWALLOW_SPACE =
-      java.util.Set.of(
+  private static final Set<String> SWALLOW_SPACE =
+      Set.of(
           "ss",
           "o",
           "O",
