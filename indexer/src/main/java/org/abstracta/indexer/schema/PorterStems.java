@@ -61,17 +61,12 @@ final class PorterStems {
    * #result()} from {@link #resultStart()} for {@link #resultLength()} chars (not to be modified).
    */
   boolean stem(char[] buf, int len) {
-    if (len > MAX_CACHED_LENGTH) {
-      if (Analyzers.STOP_WORDS.contains(buf, 0, len)) return false;
-      char[] e = entry(buf, len, false);
-      use(e, len);
-      return true;
-    }
-    int slot = hash(buf, len) & (SLOTS - 1);
-    char[] e = (char[]) SLOT.getAcquire(TABLE, slot);
+    boolean cached = len <= MAX_CACHED_LENGTH;
+    int slot = cached ? hash(buf, len) & (SLOTS - 1) : -1;
+    char[] e = cached ? (char[]) SLOT.getAcquire(TABLE, slot) : null;
     if (e == null || !holds(e, buf, len)) {
       e = entry(buf, len, Analyzers.STOP_WORDS.contains(buf, 0, len));
-      SLOT.setRelease(TABLE, slot, e);
+      if (cached) SLOT.setRelease(TABLE, slot, e);
     }
     if (e[1] != 0) return false;
     use(e, len);
