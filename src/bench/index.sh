@@ -29,13 +29,12 @@ record indexing engine=abstracta docs="$IDX_DOCS" seconds="$IDX_SECONDS" \
   peakRssMB="$((IDX_RSS_KB / 1024))" indexMB="$(calc "$IDX_BYTES / 1000000")" heap="$HEAP"
 
 if [ "$BASELINE" = 1 ]; then
-  # The indexer's RAM buffer is a quarter of its heap, 32..512 MB (IndexWriterFactory): the
-  # baseline gets the same figure although it runs with a larger heap to hold all documents.
+  # The baseline runs with a larger heap to hold all documents, but with the indexer's RAM buffer
+  # for the indexer's heap (IndexWriterFactory.ramBufferMb).
   heap_mb="$(numfmt --from=iec "${HEAP^^}" | awk '{ printf "%d", $1 / 1048576 }')"
-  buffer=$((heap_mb / 4)); [ "$buffer" -lt 32 ] && buffer=32; [ "$buffer" -gt 512 ] && buffer=512
-  log "bare-Lucene baseline (RAM buffer $buffer MB, load $(loadavg))"
+  log "bare-Lucene baseline (the RAM buffer of an indexer with $HEAP of heap, load $(loadavg))"
   BENCH_HEAP="${BASELINE_HEAP:-6g}" bench_java baseline "$INPUT" --index "$WORK/idx-baseline" \
-    --ram-buffer-mb "$buffer" --results "$WORK/baseline.jsonl" --run "$RUN"
+    --indexer-heap-mb "$heap_mb" --results "$WORK/baseline.jsonl" --run "$RUN"
   base="$(tail -1 "$WORK/baseline.jsonl")"
   base_rate="$(jq -r .docsPerSec <<<"$base")"
   record indexing engine=bare-lucene docs="$(jq -r .docs <<<"$base")" \

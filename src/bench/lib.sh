@@ -7,6 +7,8 @@ cd "$ROOT"
 . "$ROOT/src/bin/find-java.sh"
 find_java_home || exit 1
 JAVA="$JAVA_HOME/bin/java"
+# shellcheck source=src/bin/jvm-options.sh
+. "$ROOT/src/bin/jvm-options.sh"
 
 CORPUS="../shared/data/arxiv/arxiv-112k.jsonl.gz"   # relative to the project root, never copied
 CORPUS_DOCS=112788
@@ -18,7 +20,7 @@ QUERIES_DEFAULT="$OUT/queries.tsv"
 mkdir -p "$WORK"
 APP_JAR="search-api/target/abstracta.jar"
 BENCH_JAR="bench/target/abstracta-bench.jar"
-JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector)
+JVM_FLAGS=("${ABSTRACTA_JVM_FLAGS[@]}")                # the launcher's (src/bin/jvm-options.sh)
 
 log() { printf '== %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

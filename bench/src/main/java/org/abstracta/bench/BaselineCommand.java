@@ -45,19 +45,20 @@ final class BaselineCommand implements Callable<Integer> {
   Path index;
 
   @Option(
-      names = "--ram-buffer-mb",
+      names = "--indexer-heap-mb",
       paramLabel = "MB",
       description =
-          "IndexWriter RAM buffer; the indexer's is a quarter of its heap, at most 512 (default:"
-              + " ${DEFAULT-VALUE}, the figure for -Xmx1g)")
-  double ramBufferMb = 256;
+          "the heap of the indexer run beside it: the baseline's RAM buffer is the indexer's for"
+              + " that heap (default: ${DEFAULT-VALUE}, -Xmx1g)")
+  long indexerHeapMb = 1024;
 
   @Mixin ResultsOptions results;
 
   @Override
   public Integer call() throws IOException {
+    int ramBufferMb = IndexWriterFactory.ramBufferMb(indexerHeapMb * 1024 * 1024);
     System.out.printf(
-        "baseline: files %s, index %s, RAM buffer %.0f MB%n", files, index, ramBufferMb);
+        "baseline: files %s, index %s, RAM buffer %d MB%n", files, index, ramBufferMb);
     ArxivJsonParser parser = new ArxivJsonParser();
     ParseContext context = new ParseContext(LocalDate.now());
     PaperDocuments schema = new PaperDocuments();
@@ -87,6 +88,7 @@ final class BaselineCommand implements Callable<Integer> {
     long start = System.nanoTime();
     try (Directory dir = IndexWriterFactory.open(index);
         IndexWriter writer = IndexWriterFactory.writer(dir, true)) {
+      // The indexer's buffer for its heap, not for this JVM's larger one (it holds every document).
       writer.getConfig().setRAMBufferSizeMB(ramBufferMb);
       for (Document d : docs) writer.addDocument(d);
       writer.commit();

@@ -15,6 +15,10 @@ public final class Links {
   private static final Pattern CODE_HOST =
       Pattern.compile(
           "^(?:https?://)?(?:www\\.)?(?:github\\.com|gitlab\\.com|bitbucket\\.org|codeberg\\.org|sourceforge\\.net)/.+");
+
+  /** What {@link #URL} begins with: a URL starts where one of these does. */
+  private static final String[] URL_STARTS = {"http", "www.", "github.com/", "gitlab.com/"};
+
   private static final Pattern CODE_WORDS =
       Pattern.compile("(?i)\\b(?:code|implementation|software|repository)\\b[^.]{0,60}$");
 
@@ -24,8 +28,8 @@ public final class Links {
   public static List<String> find(String text) {
     if (!mayHaveUrl(text)) return List.of();
     Set<String> out = new LinkedHashSet<>();
-    Matcher m = URL.matcher(text);
-    while (m.find()) {
+    Matcher m = urlMatcher(text);
+    for (int from = 0; nextUrl(m, text, from); from = m.end()) {
       String url = trimTrailing(m.group());
       if (url.length() > 10) out.add(url);
     }
@@ -35,8 +39,8 @@ public final class Links {
   /** True when {@code text} links code: a URL on a code host, or one the text calls code. */
   public static boolean mentionsCode(String text) {
     if (!mayHaveUrl(text)) return false;
-    Matcher m = URL.matcher(text);
-    while (m.find()) {
+    Matcher m = urlMatcher(text);
+    for (int from = 0; nextUrl(m, text, from); from = m.end()) {
       String url = trimTrailing(m.group());
       if (CODE_HOST.matcher(url.toLowerCase(Locale.ROOT)).matches()) return true;
       String before = text.substring(Math.max(0, m.start() - 80), m.start());
@@ -47,11 +51,37 @@ public final class Links {
 
   /** A cheap test that skips the URL pattern for the many texts that have no link at all. */
   private static boolean mayHaveUrl(String text) {
-    return text != null
-        && (text.contains("http")
-            || text.contains("www.")
-            || text.contains("github.com/")
-            || text.contains("gitlab.com/"));
+    return text != null && nextStart(text, 0) >= 0;
+  }
+
+  /** A matcher for {@link #nextUrl}: its {@code \b} sees the character before its region. */
+  private static Matcher urlMatcher(String text) {
+    return URL.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+  }
+
+  /**
+   * Moves {@code m} to the first URL at or after {@code from}, as {@code m.find(from)} would: but
+   * matches only where one of {@link #URL_STARTS} occurs, found with {@code indexOf}, instead of
+   * letting the regex engine try every position of a long abstract.
+   */
+  private static boolean nextUrl(Matcher m, String text, int from) {
+    int at = from;
+    while ((at = nextStart(text, at)) >= 0) {
+      m.region(at, text.length());
+      if (m.lookingAt()) return true;
+      at++;
+    }
+    return false;
+  }
+
+  /** Where the first of {@link #URL_STARTS} at or after {@code from} occurs, or -1. */
+  private static int nextStart(String text, int from) {
+    int first = -1;
+    for (String start : URL_STARTS) {
+      int i = text.indexOf(start, from);
+      if (i >= 0 && (first < 0 || i < first)) first = i;
+    }
+    return first;
   }
 
   private static String trimTrailing(String url) {

@@ -63,6 +63,23 @@ class LinksTest {
   }
 
   @Test
+  void a_url_starts_at_a_word_boundary() {
+    // "xhttps://..." is one word: no URL starts inside it, as no "www." starts inside "wwww.".
+    assertEquals(
+        List.of("https://b.org/path"),
+        Links.find("xhttps://a.org/path, wwww.a.org/path and https://b.org/path"));
+    assertEquals(List.of(), Links.find("shttp://a.org/path"));
+    assertFalse(Links.mentionsCode("Our code: xgithub.com/foo/bar"));
+  }
+
+  @Test
+  void a_url_after_text_that_only_looks_like_one_is_found() {
+    assertEquals(
+        List.of("https://github.com/a/b"),
+        Links.find("http and www and github.com and then https://github.com/a/b"));
+  }
+
+  @Test
   void text_without_urls_has_none() {
     assertEquals(List.of(), Links.find("No links here. The code is great."));
     assertEquals(List.of(), Links.find(""));
