@@ -61,6 +61,20 @@ public final class Analyzers {
     };
   }
 
+  /** One stemmer per thread: {@link PorterStems} keeps its last result for its caller. */
+  private static final ThreadLocal<PorterStems> STEMS = ThreadLocal.withInitial(PorterStems::new);
+
+  /**
+   * The stem term {@link #text()} writes for one of {@link #surface()}'s words, or null for a stop
+   * word (which gets only its exact term). From the table the indexer's analysis shares.
+   */
+  public static String stem(String surfaceWord) {
+    PorterStems stems = STEMS.get();
+    char[] buf = surfaceWord.toCharArray();
+    if (!stems.stem(buf, buf.length)) return null;
+    return new String(stems.result(), stems.resultStart(), stems.resultLength());
+  }
+
   /** The chain {@link #text()} and {@link #surface()} share. */
   static TokenStream words(StandardTokenizer source) {
     TokenStream s = new EnglishPossessiveFilter(source);

@@ -50,6 +50,38 @@ class ExactAndStemFilterTest {
         terms(text, "Pérez's Objectivity"));
   }
 
+  @Test
+  void the_stem_of_a_surface_word_is_the_stem_term_the_text_analyzer_writes() throws IOException {
+    assertEquals("learn", Analyzers.stem("learning"));
+    assertEquals("object", Analyzers.stem("objectivity"));
+    assertEquals(null, Analyzers.stem("the"));
+    String value = "Pérez's models of electroencephalographically happy learners";
+    List<String> fromStems = new ArrayList<>();
+    for (String t : terms(Analyzers.surface(), value)) {
+      String word = t.substring(0, t.indexOf(' '));
+      String stem = Analyzers.stem(word);
+      fromStems.add(Analyzers.EXACT_MARK + word);
+      if (stem != null) fromStems.add(stem);
+    }
+    List<String> written = new ArrayList<>();
+    for (String t : terms(text, value)) written.add(t.substring(0, t.indexOf(' ')));
+    assertEquals(
+        List.of(
+            "=perez",
+            "perez",
+            "=models",
+            "model",
+            "=of",
+            "=electroencephalographically",
+            "electroencephalograph",
+            "=happy",
+            "happi",
+            "=learners",
+            "learner"),
+        written);
+    assertEquals(written, fromStems);
+  }
+
   /**
    * Every seed of the bundled corpus and the arXiv test files, read as raw text (JSON, HTML,
    * calendar, LaTeX and all), analyzed by both: the same terms, positions, offsets and types.

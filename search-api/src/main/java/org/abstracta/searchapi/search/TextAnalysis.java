@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.abstracta.indexer.schema.Analyzers;
 import org.abstracta.indexer.schema.Fields;
 import org.apache.lucene.analysis.Analyzer;
@@ -29,10 +27,6 @@ final class TextAnalysis {
    * its offsets and its stem, rather than the index's two terms per word.
    */
   private static final Analyzer SURFACE = Analyzers.surface();
-
-  private static final int MAX_CACHED_STEMS = 200_000;
-  private static final Map<String, String> STEMS = new ConcurrentHashMap<>();
-  private static final String NO_STEM = "";
 
   /** A term at a position, with the character offsets of the word it came from. */
   record Tok(String term, int position, int start, int end) {
@@ -82,23 +76,11 @@ final class TextAnalysis {
   }
 
   /**
-   * The index's stem of one surface word (from {@link #surfaceWords}), or null for a stop word.
-   * Cached: the same words recur across abstracts.
+   * The index's stem of one surface word (from {@link #surfaceWords}), or null for a stop word:
+   * from the indexer's own stem table, which caches the words that recur across abstracts.
    */
   static String stem(String surfaceWord) {
-    String cached = STEMS.get(surfaceWord);
-    if (cached == null) {
-      cached = NO_STEM;
-      for (Tok t : tokens(Fields.TITLE, surfaceWord)) {
-        if (!t.exact()) {
-          cached = t.term();
-          break;
-        }
-      }
-      if (STEMS.size() >= MAX_CACHED_STEMS) STEMS.clear();
-      STEMS.put(surfaceWord, cached);
-    }
-    return cached.isEmpty() ? null : cached;
+    return Analyzers.stem(surfaceWord);
   }
 
   /** Stems only (text fields) or every term (authors), for ranked words. */
