@@ -22,11 +22,7 @@ RAW_BYTES="$(stat -c %s "$INPUT")"; BYTES="$(uncompressed_bytes "$INPUT")"
 
 log "abstracta index $INPUT (heap $HEAP, load $(loadavg))"
 index_run "$INPUT" "$DIR"
-record indexing engine=abstracta docs="$IDX_DOCS" seconds="$IDX_SECONDS" \
-  docsPerSec="$(calc "$IDX_DOCS / $IDX_SECONDS")" \
-  inputMBps="$(calc "$BYTES / 1000000 / $IDX_SECONDS")" \
-  gzMBps="$(calc "$RAW_BYTES / 1000000 / $IDX_SECONDS")" \
-  peakRssMB="$((IDX_RSS_KB / 1024))" indexMB="$(calc "$IDX_BYTES / 1000000")" heap="$HEAP"
+record_indexing "$INPUT"
 
 if [ "$BASELINE" = 1 ]; then
   # The baseline runs with a larger heap to hold all documents, but with the indexer's RAM buffer

@@ -101,6 +101,17 @@ index_run() { # index_run INPUT DIR
   IDX_BYTES="$(du -sb "$dir" | cut -f1)"
 }
 
+# Appends the last index_run of INPUT as an "indexing" row: record_indexing INPUT [key=value...].
+record_indexing() {
+  local input="$1" raw bytes; shift
+  raw="$(stat -c %s "$input")"; bytes="$(uncompressed_bytes "$input")"
+  record indexing engine=abstracta docs="$IDX_DOCS" seconds="$IDX_SECONDS" \
+    docsPerSec="$(calc "$IDX_DOCS / $IDX_SECONDS")" \
+    inputMBps="$(calc "$bytes / 1000000 / $IDX_SECONDS")" \
+    gzMBps="$(calc "$raw / 1000000 / $IDX_SECONDS")" \
+    peakRssMB="$((IDX_RSS_KB / 1024))" indexMB="$(calc "$IDX_BYTES / 1000000")" heap="${HEAP:-1g}" "$@"
+}
+
 # Serving: start_serve INDEX [HEAP] sets SERVE_PID, SERVE_URL and SERVE_T0 (launch, ns).
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 start_serve() {

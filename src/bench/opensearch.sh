@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Peer: OpenSearch 3.6 (the integ-test-zip distribution from Maven Central: no security plugin,
 # no bundled JDK), single node on 127.0.0.1, heap 1g. Bulk-loads the same corpus with the mapping
-# --mapping names (timed: bulk requests + refresh), then runs the same query mix with wrk at 1, 8
-# and 32 connections, and prints each figure with its ratio to Abstracta's from results.jsonl.
+# --mapping names (timed: bulk requests + refresh) between two whole 'abstracta index' runs of the
+# same papers (its rate ratio is to their mean: this machine's speed drifts from minute to minute),
+# then runs the same query mix with wrk at 1, 8 and 32 connections, and prints each figure with its
+# ratio to Abstracta's (queries: the latest http.sh rows in results.jsonl).
 #   src/bench/opensearch.sh [--docs N] [--duration 30s] [--conns "1 8 32"] [--heap 1g]
 #                           [--mapping english|exact]
 # --mapping exact gives title and abstract what Abstracta indexes: stems (with ASCII folding, as
@@ -16,7 +18,7 @@ while [ $# -gt 0 ]; do
     --conns) CONNS="$2"; shift 2 ;;
     --heap) OS_HEAP="$2"; shift 2 ;;
     --mapping) MAPPING="$2"; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \?//'; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \?//'; exit 0 ;;
     *) die "unknown option $1" ;;
   esac
 done
@@ -59,7 +61,11 @@ log "starting OpenSearch $VERSION at $URL (heap $OS_HEAP, JDK $JAVA_HOME)"
 "${as_user[@]}" env OPENSEARCH_JAVA_HOME="$JAVA_HOME" OPENSEARCH_JAVA_OPTS="-Xms$OS_HEAP -Xmx$OS_HEAP" \
   "$HOME_OS/bin/opensearch" >"$WORK/opensearch.log" 2>&1 &
 OS_PID=$!
-trap 'kill $OS_PID 2>/dev/null; wait $OS_PID 2>/dev/null' EXIT
+# The JVM itself (bin/opensearch runs it as a child, under runuser when started as root).
+os_jvm() { pgrep -f "org.opensearch.bootstrap.OpenSearch" | head -1 || true; }
+# Resumes a paused OpenSearch: the JVM, and runuser, which stops itself when its child stops.
+os_resume() { kill -CONT $(os_jvm) "$OS_PID" 2>/dev/null || true; }
+trap 'os_resume; kill $OS_PID 2>/dev/null; wait $OS_PID 2>/dev/null' EXIT
 deadline=$(($(date +%s) + 300))
 until curl -sf "$URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null; do
   kill -0 $OS_PID 2>/dev/null || { tail -30 "$WORK/opensearch.log" >&2; die "OpenSearch exited"; }
@@ -97,6 +103,22 @@ INPUT="$(corpus_of "$DOCS")"
 log "preparing bulk files from $INPUT (untimed)"
 rm -rf "$WORK/os-bulk"
 python3 "$ROOT/src/bench/peers.py" os-bulk "$INPUT" "$WORK/os-bulk" >/dev/null
+# Abstracta's whole load of the same papers right before and right after OpenSearch's. OpenSearch
+# is paused meanwhile (SIGSTOP): its start-up JIT and its merges after a load would otherwise take
+# CPU from the run measured beside it.
+abstracta_rates=()
+abstracta_load() { # abstracta_load before|after
+  local jvm; jvm="$(os_jvm)"
+  [ -n "$jvm" ] || die "OpenSearch's JVM is not running"
+  log "abstracta index $INPUT, $1 OpenSearch's load, OpenSearch paused (load $(loadavg))"
+  kill -STOP "$jvm"
+  index_run "$INPUT" "$WORK/idx-beside-opensearch"
+  os_resume
+  record_indexing "$INPUT" beside="opensearch-$1"
+  abstracta_rates+=("$(calc "$IDX_DOCS / $IDX_SECONDS")")
+  rm -rf "$WORK/idx-beside-opensearch"
+}
+abstracta_load before
 log "bulk loading (1 client, 5,000 documents a request; load $(loadavg))"
 t0=$(date +%s%N)
 for f in "$WORK"/os-bulk/bulk-*.ndjson; do
@@ -108,14 +130,15 @@ secs="$(calc "($(date +%s%N) - $t0) / 1e9")"
 count="$(curl -sf "$URL/papers/_count" | jq .count)"
 size_mb="$(curl -sf "$URL/papers/_stats/store" | jq '._all.primaries.store.size_in_bytes / 1e6')"
 rm -rf "$WORK/os-bulk"
-abstracta_rate="$(jq -rs --argjson d "$DOCS" '[.[] | select(.bench == "indexing" and .engine == "abstracta" and .docs == $d)] | last | .docsPerSec // empty' "$RESULTS")"
+abstracta_load after
+abstracta_rate="$(calc "(${abstracta_rates[0]} + ${abstracta_rates[1]}) / 2")"
 record peer-opensearch what=load mapping="$MAPPING" docs="$count" seconds="$secs" docsPerSec="$(calc "$count / $secs")" \
-  indexMB="$size_mb" rateRatio="$( [ -n "$abstracta_rate" ] && calc "$count / $secs / $abstracta_rate" || echo null)"
+  indexMB="$size_mb" rateRatio="$(calc "$count / $secs / $abstracta_rate")" \
+  abstractaBefore="${abstracta_rates[0]}" abstractaAfter="${abstracta_rates[1]}"
 
 python3 "$ROOT/src/bench/peers.py" os-requests "$QUERIES" mix '.*' --mapping "$MAPPING" >"$WORK/os-mix.txt"
 python3 "$ROOT/src/bench/peers.py" os-requests "$QUERIES" all 'two|three' --mapping "$MAPPING" >"$WORK/os-headline.txt"
-# The JVM itself (bin/opensearch runs it as a child, under runuser when started as root).
-OS_JVM="$(pgrep -f "org.opensearch.bootstrap.OpenSearch" | head -1 || true)"
+OS_JVM="$(os_jvm)"
 log "warm-up: 10s at 8 connections, then until steady (as http.sh does for Abstracta; JVM $OS_JVM)"
 wrk_json "$URL" "$WORK/os-mix.txt" 8 10s >/dev/null
 warm_until_steady "$URL" "$WORK/os-mix.txt" "$OS_JVM"
@@ -144,3 +167,7 @@ echo
 echo "OpenSearch $VERSION ($count documents, heap $OS_HEAP, $MAPPING mapping). Ratios are OpenSearch / Abstracta"
 echo "(rate and rps: < 1 means Abstracta is faster; p50/p99: > 1 means Abstracta is faster):"
 table peer-opensearch what mapping workload conns docs seconds docsPerSec rateRatio indexMB requests rps p50ms p99ms non2xx socketErrors rpsRatio p50Ratio p99Ratio load1
+printf '\nIndexing: OpenSearch %.0f documents/s; Abstracta %.0f/s before and %.0f/s after its load:\n' \
+  "$(calc "$count / $secs")" "${abstracta_rates[0]}" "${abstracta_rates[1]}"
+printf 'Abstracta / OpenSearch %.2fx (%.2fx, %.2fx; target >= 1)\n' "$(calc "$abstracta_rate * $secs / $count")" \
+  "$(calc "${abstracta_rates[0]} * $secs / $count")" "$(calc "${abstracta_rates[1]} * $secs / $count")"
