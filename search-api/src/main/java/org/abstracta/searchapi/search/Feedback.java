@@ -155,7 +155,7 @@ final class Feedback {
     for (String text : new String[] {p.title(), p.abstractText()}) {
       if (text == null) continue;
       for (Tok word : TextAnalysis.surfaceWords(text)) {
-        String stem = TextAnalysis.stem(word.term());
+        String stem = Analyzers.stem(word.term());
         if (stem != null) out.add(stem);
       }
     }

@@ -86,7 +86,7 @@ final class Snippets {
       String word = t.term();
       String stem =
           !word.isEmpty() && stemInitials.indexOf(word.charAt(0)) >= 0
-              ? TextAnalysis.stem(word)
+              ? Analyzers.stem(word)
               : null;
       // The stem names the word for "distinct" counting; the exact term if it has no stem.
       if (stem != null && terms.contains(stem)) {

@@ -23,8 +23,8 @@ final class TextAnalysis {
 
   /**
    * The text chain up to (not including) the exact/stem split: the surface words whose exact term
-   * is {@code =word}. Highlighting reads these with {@link #stem}: it wants each word once, with
-   * its offsets and its stem, rather than the index's two terms per word.
+   * is {@code =word}. Highlighting reads these with {@link Analyzers#stem}: it wants each word
+   * once, with its offsets and its stem, rather than the index's two terms per word.
    */
   private static final Analyzer SURFACE = Analyzers.surface();
 
@@ -73,14 +73,6 @@ final class TextAnalysis {
   /** The surface words of a text field's value (lower case, folded), with positions and offsets. */
   static List<Tok> surfaceWords(String text) {
     return run(SURFACE, Fields.TITLE, text);
-  }
-
-  /**
-   * The index's stem of one surface word (from {@link #surfaceWords}), or null for a stop word:
-   * from the indexer's own stem table, which caches the words that recur across abstracts.
-   */
-  static String stem(String surfaceWord) {
-    return Analyzers.stem(surfaceWord);
   }
 
   /** Stems only (text fields) or every term (authors), for ranked words. */
