@@ -26,10 +26,11 @@ public final class Links {
 
   /** The URLs in {@code text}, in order of appearance, without trailing punctuation. */
   public static List<String> find(String text) {
-    if (!mayHaveUrl(text)) return List.of();
+    int at = firstStart(text);
+    if (at < 0) return List.of();
     Set<String> out = new LinkedHashSet<>();
     Matcher m = urlMatcher(text);
-    for (int from = 0; nextUrl(m, text, from); from = m.end()) {
+    for (; nextUrl(m, text, at); at = nextStart(text, m.end())) {
       String url = trimTrailing(m.group());
       if (url.length() > 10) out.add(url);
     }
@@ -38,9 +39,10 @@ public final class Links {
 
   /** True when {@code text} links code: a URL on a code host, or one the text calls code. */
   public static boolean mentionsCode(String text) {
-    if (!mayHaveUrl(text)) return false;
+    int at = firstStart(text);
+    if (at < 0) return false;
     Matcher m = urlMatcher(text);
-    for (int from = 0; nextUrl(m, text, from); from = m.end()) {
+    for (; nextUrl(m, text, at); at = nextStart(text, m.end())) {
       String url = trimTrailing(m.group());
       if (CODE_HOST.matcher(url.toLowerCase(Locale.ROOT)).matches()) return true;
       String before = text.substring(Math.max(0, m.start() - 80), m.start());
@@ -49,9 +51,12 @@ public final class Links {
     return false;
   }
 
-  /** A cheap test that skips the URL pattern for the many texts that have no link at all. */
-  private static boolean mayHaveUrl(String text) {
-    return text != null && nextStart(text, 0) >= 0;
+  /**
+   * Where a URL of {@code text} can first start, or -1 (also for null): a cheap test that skips the
+   * URL pattern for the many texts that have no link at all, and where the search begins.
+   */
+  private static int firstStart(String text) {
+    return text == null ? -1 : nextStart(text, 0);
   }
 
   /** A matcher for {@link #nextUrl}: its {@code \b} sees the character before its region. */
@@ -60,16 +65,15 @@ public final class Links {
   }
 
   /**
-   * Moves {@code m} to the first URL at or after {@code from}, as {@code m.find(from)} would: but
-   * matches only where one of {@link #URL_STARTS} occurs, found with {@code indexOf}, instead of
-   * letting the regex engine try every position of a long abstract.
+   * Moves {@code m} to the first URL at or after {@code at}, a position where one of {@link
+   * #URL_STARTS} occurs (-1: none is left), as {@code m.find(at)} would: but matches only where a
+   * start occurs, found with {@code indexOf}, instead of letting the regex engine try every
+   * position of a long abstract.
    */
-  private static boolean nextUrl(Matcher m, String text, int from) {
-    int at = from;
-    while ((at = nextStart(text, at)) >= 0) {
+  private static boolean nextUrl(Matcher m, String text, int at) {
+    for (; at >= 0; at = nextStart(text, at + 1)) {
       m.region(at, text.length());
       if (m.lookingAt()) return true;
-      at++;
     }
     return false;
   }
