@@ -31,7 +31,7 @@ for n in ${SIZES//,/ }; do
   dir="$WORK/idx-$n"; [ "$n" = "$CORPUS_DOCS" ] && dir="$INDEX_112K"
   if [ "$REUSE" = 1 ] && ls "$dir"/segments_* >/dev/null 2>&1; then
     log "growth $n: reusing $dir (load $(loadavg))"
-    IDX_DOCS=null; IDX_SECONDS=null; IDX_RSS_KB=null; IDX_BYTES="$(du -sb "$dir" | cut -f1)"
+    IDX_DOCS=null; IDX_SECONDS=null; IDX_CPU_SECONDS=null; IDX_RSS_KB=null; IDX_BYTES="$(du -sb "$dir" | cut -f1)"
   else
     input="$(corpus_of "$n")"
     log "growth $n: indexing $input (load $(loadavg))"
@@ -52,7 +52,7 @@ for n in ${SIZES//,/ }; do
   kill -0 "$SERVE_PID" 2>/dev/null || die "serve died at $n documents (see $WORK/serve.log)"
   stop_serve
   record growth docs="$IDX_DOCS" synthetic="$((IDX_DOCS > CORPUS_DOCS ? IDX_DOCS - CORPUS_DOCS : 0))" \
-    indexSeconds="$IDX_SECONDS" \
+    indexSeconds="$IDX_SECONDS" indexCpuSeconds="$IDX_CPU_SECONDS" \
     docsPerSec="$([ "$IDX_SECONDS" = null ] && echo null || calc "$IDX_DOCS / $IDX_SECONDS")" \
     indexMB="$(calc "$IDX_BYTES / 1000000")" \
     indexRssMB="$([ "$IDX_RSS_KB" = null ] && echo null || echo $((IDX_RSS_KB / 1024)))" \

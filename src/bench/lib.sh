@@ -88,15 +88,18 @@ corpus_of() { # corpus_of N -> path
   echo "$f"
 }
 
-# Indexes INPUT into a fresh DIR with the real CLI; sets IDX_SECONDS IDX_RSS_KB IDX_DOCS IDX_BYTES.
+# Indexes INPUT into a fresh DIR with the real CLI; sets IDX_SECONDS IDX_CPU_SECONDS (user + system,
+# all threads) IDX_RSS_KB IDX_DOCS IDX_BYTES.
 index_run() { # index_run INPUT DIR
   local input="$1" dir="$2" tlog="$WORK/time.$$"
   rm -rf "$dir"
   need time time
-  /usr/bin/time -f '%e %M' -o "$tlog" "$JAVA" "${JVM_FLAGS[@]}" -Xmx"${HEAP:-1g}" -jar "$APP_JAR" \
+  /usr/bin/time -f '%e %U %S %M' -o "$tlog" "$JAVA" "${JVM_FLAGS[@]}" -Xmx"${HEAP:-1g}" -jar "$APP_JAR" \
     index "$input" --index "$dir" --rebuild --no-progress >"$WORK/index.log" 2>&1 ||
     { cat "$WORK/index.log" >&2; die "abstracta index failed"; }
-  read -r IDX_SECONDS IDX_RSS_KB <"$tlog"; rm -f "$tlog"
+  local user sys
+  read -r IDX_SECONDS user sys IDX_RSS_KB <"$tlog"; rm -f "$tlog"
+  IDX_CPU_SECONDS="$(calc "$user + $sys")"
   IDX_DOCS="$(awk '$1 == "documents" { gsub(",", "", $2); print $2 }' "$WORK/index.log")"
   IDX_BYTES="$(du -sb "$dir" | cut -f1)"
 }
@@ -109,7 +112,16 @@ record_indexing() {
     docsPerSec="$(calc "$IDX_DOCS / $IDX_SECONDS")" \
     inputMBps="$(calc "$bytes / 1000000 / $IDX_SECONDS")" \
     gzMBps="$(calc "$raw / 1000000 / $IDX_SECONDS")" \
-    peakRssMB="$((IDX_RSS_KB / 1024))" indexMB="$(calc "$IDX_BYTES / 1000000")" heap="${HEAP:-1g}" "$@"
+    cpuSeconds="$IDX_CPU_SECONDS" peakRssMB="$((IDX_RSS_KB / 1024))" \
+    indexMB="$(calc "$IDX_BYTES / 1000000")" heap="${HEAP:-1g}" "$@"
+}
+
+# CPU seconds (user + system, all threads) a running process has used so far: cpu_seconds PID.
+cpu_seconds() {
+  # /proc/PID/stat: fields 14 and 15 are utime and stime in clock ticks; the command name (field
+  # 2) is in parentheses and may hold spaces, so fields are counted after its closing parenthesis.
+  local rest; rest="$(sed 's/^.*) //' "/proc/$1/stat")"
+  awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f", ($12 + $13) / t }' <<<"$rest"
 }
 
 # Serving: start_serve INDEX [HEAP] sets SERVE_PID, SERVE_URL and SERVE_T0 (launch, ns).

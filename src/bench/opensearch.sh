@@ -106,7 +106,7 @@ python3 "$ROOT/src/bench/peers.py" os-bulk "$INPUT" "$WORK/os-bulk" >/dev/null
 # Abstracta's whole load of the same papers right before and right after OpenSearch's. OpenSearch
 # is paused meanwhile (SIGSTOP): its start-up JIT and its merges after a load would otherwise take
 # CPU from the run measured beside it.
-abstracta_rates=()
+abstracta_rates=(); abstracta_cpu=()
 abstracta_load() { # abstracta_load before|after
   local jvm; jvm="$(os_jvm)"
   [ -n "$jvm" ] || die "OpenSearch's JVM is not running"
@@ -116,10 +116,12 @@ abstracta_load() { # abstracta_load before|after
   os_resume
   record_indexing "$INPUT" beside="opensearch-$1"
   abstracta_rates+=("$(calc "$IDX_DOCS / $IDX_SECONDS")")
+  abstracta_cpu+=("$IDX_CPU_SECONDS")
   rm -rf "$WORK/idx-beside-opensearch"
 }
 abstracta_load before
 log "bulk loading (1 client, 5,000 documents a request; load $(loadavg))"
+os_cpu0="$(cpu_seconds "$(os_jvm)")"
 t0=$(date +%s%N)
 for f in "$WORK"/os-bulk/bulk-*.ndjson; do
   curl -sf -H 'Content-Type: application/x-ndjson' --data-binary "@$f" "$URL/_bulk" |
@@ -127,6 +129,8 @@ for f in "$WORK"/os-bulk/bulk-*.ndjson; do
 done
 curl -sf -X POST "$URL/papers/_refresh" >/dev/null
 secs="$(calc "($(date +%s%N) - $t0) / 1e9")"
+# Its JVM's CPU over the load (every thread: the write thread, flushes, merges, JIT, GC).
+os_cpu="$(calc "$(cpu_seconds "$(os_jvm)") - $os_cpu0")"
 count="$(curl -sf "$URL/papers/_count" | jq .count)"
 size_mb="$(curl -sf "$URL/papers/_stats/store" | jq '._all.primaries.store.size_in_bytes / 1e6')"
 rm -rf "$WORK/os-bulk"
@@ -134,7 +138,8 @@ abstracta_load after
 abstracta_rate="$(calc "(${abstracta_rates[0]} + ${abstracta_rates[1]}) / 2")"
 record peer-opensearch what=load mapping="$MAPPING" docs="$count" seconds="$secs" docsPerSec="$(calc "$count / $secs")" \
   indexMB="$size_mb" rateRatio="$(calc "$count / $secs / $abstracta_rate")" \
-  abstractaBefore="${abstracta_rates[0]}" abstractaAfter="${abstracta_rates[1]}"
+  abstractaBefore="${abstracta_rates[0]}" abstractaAfter="${abstracta_rates[1]}" cpuSeconds="$os_cpu" \
+  abstractaCpuBefore="${abstracta_cpu[0]}" abstractaCpuAfter="${abstracta_cpu[1]}"
 
 python3 "$ROOT/src/bench/peers.py" os-requests "$QUERIES" mix '.*' --mapping "$MAPPING" >"$WORK/os-mix.txt"
 python3 "$ROOT/src/bench/peers.py" os-requests "$QUERIES" all 'two|three' --mapping "$MAPPING" >"$WORK/os-headline.txt"
@@ -171,3 +176,6 @@ printf '\nIndexing: OpenSearch %.0f documents/s; Abstracta %.0f/s before and %.0
   "$(calc "$count / $secs")" "${abstracta_rates[0]}" "${abstracta_rates[1]}"
 printf 'Abstracta / OpenSearch %.2fx (%.2fx, %.2fx; target >= 1)\n' "$(calc "$abstracta_rate * $secs / $count")" \
   "$(calc "${abstracta_rates[0]} * $secs / $count")" "$(calc "${abstracta_rates[1]} * $secs / $count")"
+printf 'CPU seconds (all threads): OpenSearch %.1f (%.2f cores busy); Abstracta %.1f and %.1f (%.2f and %.2f cores)\n' \
+  "$os_cpu" "$(calc "$os_cpu / $secs")" "${abstracta_cpu[0]}" "${abstracta_cpu[1]}" \
+  "$(calc "${abstracta_cpu[0]} * ${abstracta_rates[0]} / $count")" "$(calc "${abstracta_cpu[1]} * ${abstracta_rates[1]} / $count")"
