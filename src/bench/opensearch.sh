@@ -106,7 +106,7 @@ python3 "$ROOT/src/bench/peers.py" os-bulk "$INPUT" "$WORK/os-bulk" >/dev/null
 # Abstracta's whole load of the same papers right before and right after OpenSearch's. OpenSearch
 # is paused meanwhile (SIGSTOP): its start-up JIT and its merges after a load would otherwise take
 # CPU from the run measured beside it.
-abstracta_rates=(); abstracta_cpu=()
+abstracta_rates=(); abstracta_cpu=(); abstracta_cores=()
 abstracta_load() { # abstracta_load before|after
   local jvm; jvm="$(os_jvm)"
   [ -n "$jvm" ] || die "OpenSearch's JVM is not running"
@@ -117,6 +117,7 @@ abstracta_load() { # abstracta_load before|after
   record_indexing "$INPUT" beside="opensearch-$1"
   abstracta_rates+=("$(calc "$IDX_DOCS / $IDX_SECONDS")")
   abstracta_cpu+=("$IDX_CPU_SECONDS")
+  abstracta_cores+=("$(calc "$IDX_CPU_SECONDS / $IDX_SECONDS")")
   rm -rf "$WORK/idx-beside-opensearch"
 }
 abstracta_load before
@@ -178,4 +179,4 @@ printf 'Abstracta / OpenSearch %.2fx (%.2fx, %.2fx; target >= 1)\n' "$(calc "$ab
   "$(calc "${abstracta_rates[0]} * $secs / $count")" "$(calc "${abstracta_rates[1]} * $secs / $count")"
 printf 'CPU seconds (all threads): OpenSearch %.1f (%.2f cores busy); Abstracta %.1f and %.1f (%.2f and %.2f cores)\n' \
   "$os_cpu" "$(calc "$os_cpu / $secs")" "${abstracta_cpu[0]}" "${abstracta_cpu[1]}" \
-  "$(calc "${abstracta_cpu[0]} * ${abstracta_rates[0]} / $count")" "$(calc "${abstracta_cpu[1]} * ${abstracta_rates[1]} / $count")"
+  "${abstracta_cores[0]}" "${abstracta_cores[1]}"
