@@ -1,6 +1,6 @@
-# Sourced by ./abstracta and .ci/run: sets JAVA_HOME to a JDK 21+ (Lucene 10 needs it) or fails
-# with a clear message. Looks at JAVA_HOME, then `java` on PATH, then every JDK under /usr/lib/jvm
-# and /opt, preferring the newest.
+# Sourced by ./abstracta, ./mvnw and the benchmarks: sets JAVA_HOME to a JDK 21+ (Lucene 10 needs
+# it) and JAVA_MAJOR to its version, or fails with a clear message. Looks at JAVA_HOME, then `java`
+# on PATH, then every JDK under /usr/lib/jvm and /opt, preferring the newest.
 
 java_major() { # prints the major version of the java binary $1, or nothing
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n1
@@ -28,4 +28,5 @@ find_java_home() {
     return 1
   fi
   export JAVA_HOME="$best"
+  JAVA_MAJOR="$best_major"
 }

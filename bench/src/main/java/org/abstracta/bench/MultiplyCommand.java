@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
     name = "multiply",
     mixinStandardHelpOptions = true,
     description = {
-      "Write N arXiv-json records grown from a real corpus: the real records first, then copies",
-      "with new ids 9PPP.NNNNN and the abstract's sentences shuffled (seeded). Synthetic data."
+      "Write N arXiv-json records grown from a real corpus: the real records first, then copies"
+          + " with new ids 9PPP.NNNNN and the abstract's sentences shuffled (seeded). Synthetic"
+          + " data."
     })
 final class MultiplyCommand implements Callable<Integer> {
   @Option(

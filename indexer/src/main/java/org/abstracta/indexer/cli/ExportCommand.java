@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Write every document of the index to standard output, one JSON object per line (the jsonl",
-      "format, which `index` reads back)."
+      "Write every document of the index to standard output, one JSON object per line (the"
+          + " jsonl format, which `index` reads back)."
     })
 public final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

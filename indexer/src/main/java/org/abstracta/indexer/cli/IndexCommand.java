@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Index papers from files and directories (recursively; .gz is read too).",
       "With no PATH, indexes the bundled sample corpus.",
-      "Exit codes: 0 done (skipped records are listed), 1 nothing could be read,",
-      "2 bad arguments or a path that does not exist, 3 index locked by another run,",
-      "4 I/O failure (the index keeps its previous commit)."
+      "Exit codes: 0 done (skipped records are listed), 1 nothing could be read, 2 bad arguments"
+          + " or a path that does not exist, 3 index locked by another run, 4 I/O failure (the"
+          + " index keeps its previous commit)."
     })
 public final class IndexCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

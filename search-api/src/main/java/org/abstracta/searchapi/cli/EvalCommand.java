@@ -28,12 +28,12 @@ import picocli.CommandLine.Spec;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluate ranking on a BEIR collection (corpus.jsonl[.gz], queries.jsonl, qrels/*.tsv):",
-      "nDCG@10, Recall@100 and MRR@10 as trec_eval computes them, for Abstracta and a plain",
-      "Lucene BM25 baseline. The corpus is indexed once and the index reused while the corpus",
-      "file is unchanged.",
-      "Exit codes: 0 done, 2 bad arguments or missing collection files, 3 the index is being",
-      "written by another run, 4 I/O failure."
+      "Evaluate ranking on a BEIR collection (corpus.jsonl[.gz], queries.jsonl, qrels/*.tsv).",
+      "Prints nDCG@10, Recall@100 and MRR@10 as trec_eval computes them, for Abstracta and a"
+          + " plain Lucene BM25 baseline. The corpus is indexed once and the index reused while"
+          + " the corpus file is unchanged.",
+      "Exit codes: 0 done, 2 bad arguments or missing collection files, 3 the index is being"
+          + " written by another run, 4 I/O failure."
     })
 public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

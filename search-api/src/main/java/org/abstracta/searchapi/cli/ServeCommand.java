@@ -4,6 +4,10 @@ import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,10 +41,11 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the search page and API. If the index directory holds no index yet, the bundled",
-      "sample corpus is indexed into it first.",
-      "Exit codes: 2 bad arguments or no index and no sample corpus, 3 port in use,",
-      "4 the index cannot be opened."
+      "Serve the search page and API.",
+      "If the index directory holds no index yet, the bundled sample corpus is indexed into it"
+          + " first.",
+      "Exit codes: 2 bad arguments or no index and no sample corpus, 3 port in use, 4 the index"
+          + " cannot be opened."
     })
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -78,10 +83,9 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--query-timeout",
       paramLabel = "MS",
       defaultValue = "2000",
-      description = {
-        "time budget of one search in milliseconds; a search past it returns what it found,",
-        "flagged partial (default: ${DEFAULT-VALUE})"
-      })
+      description =
+          "time budget of one search in milliseconds; a search past it returns what it found,"
+              + " flagged partial (default: ${DEFAULT-VALUE})")
   long queryTimeoutMs;
 
   /** A running server: the app and the index it serves. Closing stops both. */
@@ -160,17 +164,16 @@ public final class ServeCommand implements Callable<Integer> {
       throw new ServeException("cannot open the index at " + index + ": " + e.getMessage(), 4);
     }
     Javalin app = AppFactory.create(service, new ApiConfig(origins, true));
+    // Javalin logs an error line of its own before it throws; a port found taken here gets one.
+    if (port != 0 && !portFree(host, port)) {
+      stopQuietly(app, service);
+      throw portInUse();
+    }
     try {
       app.start(host, port);
     } catch (JavalinBindException e) {
       stopQuietly(app, service);
-      throw new ServeException(
-          "port "
-              + port
-              + " on "
-              + host
-              + " is in use; stop the other server or choose another with --port",
-          3);
+      throw portInUse();
     } catch (RuntimeException e) {
       stopQuietly(app, service);
       throw new ServeException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), 3);
@@ -221,6 +224,32 @@ public final class ServeCommand implements Callable<Integer> {
   /** The index-backed search service over {@code index}. */
   static SearchService openIndex(Path index, Duration timeBudget) throws IOException {
     return IndexSearchService.open(index, timeBudget);
+  }
+
+  private ServeException portInUse() {
+    return new ServeException(
+        "port "
+            + port
+            + " on "
+            + host
+            + " is in use; stop the other server or choose another with --port",
+        3);
+  }
+
+  /**
+   * Whether a listening socket can be bound to {@code host:port} now, with the address reuse
+   * Jetty's connector uses. An unknown host is left for the server's own start to report.
+   */
+  static boolean portFree(String host, int port) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+      return true;
+    } catch (UnknownHostException e) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Whether {@code dir} holds a committed Lucene index. */

@@ -10,11 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -25,9 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The system's headless Chromium (Debian packages {@code chromium} and {@code chromium-driver}),
  * driven through Selenium. Nothing is downloaded: the browser and driver paths are given
- * explicitly, so Selenium Manager never runs. When they are missing the tests are skipped on a
- * developer's machine and fail in CI (environment variable {@code CI} set), where {@code .ci/run}
- * installs them.
+ * explicitly, so Selenium Manager never runs. When they are missing the tests fail with a message
+ * that says how to install them ({@code ./mvnw verify} installs them itself where it may).
  */
 final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of(env("ABSTRACTA_CHROMIUM", "/usr/bin/chromium"));
@@ -69,7 +68,19 @@ final class Browser implements AutoCloseable {
             .usingDriverExecutable(CHROMEDRIVER.toFile())
             .usingAnyFreePort()
             .build();
-    ChromeDriver driver = new ChromeDriver(service, options);
+    ChromeDriver driver;
+    try {
+      driver = new ChromeDriver(service, options);
+    } catch (WebDriverException e) {
+      throw new AssertionError(
+          "Chromium at "
+              + CHROMIUM
+              + " did not start under "
+              + CHROMEDRIVER
+              + ": "
+              + e.getMessage(),
+          e);
+    }
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
     return new Browser(driver);
@@ -79,18 +90,20 @@ final class Browser implements AutoCloseable {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
-  /** Skips (on a developer's machine) or fails (in CI) when Chromium or its driver is missing. */
+  /**
+   * Fails, never skips, when Chromium or its driver is missing: a test run that silently leaves out
+   * the page and the box would report them as working.
+   */
   static void requireInstalled() {
     if (installed()) return;
-    String message =
+    fail(
         "The browser tests need Chromium at "
             + CHROMIUM
             + " and ChromeDriver at "
             + CHROMEDRIVER
-            + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)";
-    String ci = System.getenv("CI");
-    if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) fail(message);
-    Assumptions.abort(message);
+            + ". ./mvnw verify installs them with apt-get when it runs as root or with sudo"
+            + " (src/bin/install-browser.sh); otherwise run: sudo apt-get install chromium"
+            + " chromium-driver");
   }
 
   <T> T waitFor(Function<WebDriver, T> condition) {
