@@ -46,7 +46,7 @@ final class QueriesCommand implements Callable<Integer> {
       List<BenchQuery> queries = mix.generate(perKind);
       List<String> lines = new ArrayList<>();
       lines.add(
-          "# Abstracta benchmark query mix, derived by 'abstracta-bench queries' (see README).");
+          "# Abstracta benchmark query mix, derived by 'abstracta-bench queries' (see docs/performance.md).");
       lines.add("# seed " + seed + ", " + perKind + " per kind; " + mix.describe());
       lines.add("# kind\tsubject\tquery");
       for (BenchQuery q : queries) lines.add(q.line());

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Files no reader should have to meet, through a whole run: a 100 MB line, invalid UTF-8, nesting
  * 100,000 deep, a 2 GB line, link loops, unreadable and empty and damaged {@code .gz} files, a
  * {@code .gz} that expands past the page limit, values too long to index. The run goes on, says
- * what it skipped and why, and keeps every good record. {@code src/docs/reliability.md} lists the
+ * what it skipped and why, and keeps every good record. {@code docs/reliability.md} lists the
  * outcomes.
  */
 class HostileFilesTest {
