@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
       BaselineCommand.class,
       QueriesCommand.class,
       InProcessCommand.class,
-      MultiplyCommand.class
+      MultiplyCommand.class,
+      ModelsCommand.class,
+      VectorsCommand.class
     })
 public final class BenchMain implements Runnable {
 

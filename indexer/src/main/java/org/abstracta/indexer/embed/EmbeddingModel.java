@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
@@ -47,15 +48,29 @@ public final class EmbeddingModel implements Embedder, AutoCloseable {
   static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
   static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
 
+  /** How a model's outputs for the tokens of a window become the window's vector. */
+  public enum Pooling {
+    /** The output at {@code [CLS]} (bge). */
+    CLS,
+    /** The mean of every token's output (sentence-transformers' MiniLM, e5). */
+    MEAN
+  }
+
   private final ModelInfo info;
+  private final Pooling pooling;
   private final OrtEnvironment env;
   private final OrtSession session;
   private final WordPieceTokenizer tokenizer;
   private volatile boolean closed;
 
   private EmbeddingModel(
-      ModelInfo info, OrtEnvironment env, OrtSession session, WordPieceTokenizer tokenizer) {
+      ModelInfo info,
+      Pooling pooling,
+      OrtEnvironment env,
+      OrtSession session,
+      WordPieceTokenizer tokenizer) {
     this.info = info;
+    this.pooling = pooling;
     this.env = env;
     this.session = session;
     this.tokenizer = tokenizer;
@@ -63,19 +78,21 @@ public final class EmbeddingModel implements Embedder, AutoCloseable {
 
   /** Loads the bundled model (about a second): one session, each call on one core. */
   public static EmbeddingModel load() throws IOException {
-    return load(1);
+    return open(
+        BGE_SMALL_EN_V15_Q, Pooling.CLS, resource(MODEL_RESOURCE), resource(TOKENIZER_RESOURCE), 1);
   }
 
-  /** Loads the bundled model with {@code intraOpThreads} threads per call. */
-  static EmbeddingModel load(int intraOpThreads) throws IOException {
-    WordPieceTokenizer tokenizer;
-    try (InputStream in = resource(TOKENIZER_RESOURCE)) {
-      tokenizer = WordPieceTokenizer.read(in);
-    }
-    byte[] model;
-    try (InputStream in = resource(MODEL_RESOURCE)) {
-      model = in.readAllBytes();
-    }
+  /**
+   * Opens another BERT-style ONNX model (inputs {@code input_ids}, {@code attention_mask}, {@code
+   * token_type_ids}; first output the tokens' hidden states) with its WordPiece {@code
+   * tokenizer.json}: what the benchmarks compare the bundled model with.
+   *
+   * @param intraOpThreads threads each call runs on
+   */
+  public static EmbeddingModel open(
+      ModelInfo info, Pooling pooling, byte[] onnx, byte[] tokenizerJson, int intraOpThreads)
+      throws IOException {
+    WordPieceTokenizer tokenizer = WordPieceTokenizer.read(new ByteArrayInputStream(tokenizerJson));
     try {
       // ONNX Runtime's own log (to stderr) is kept to errors: its warnings about graph
       // optimizations are not the user's business.
@@ -90,19 +107,44 @@ public final class EmbeddingModel implements Embedder, AutoCloseable {
         // Threads of a call that wait for work sleep instead of spinning: on a shared machine a
         // spinning thread takes a core from the call beside it.
         options.addConfigEntry("session.intra_op.allow_spinning", "0");
-        OrtSession session = env.createSession(model, options);
-        return new EmbeddingModel(BGE_SMALL_EN_V15_Q, env, session, tokenizer);
+        String cuda = System.getenv(CUDA_DEVICE);
+        if (cuda != null && !cuda.isBlank()) options.addCUDA(cudaDevice(cuda));
+        OrtSession session = env.createSession(onnx, options);
+        return new EmbeddingModel(info, pooling, env, session, tokenizer);
       }
     } catch (OrtException e) {
-      throw new IOException("cannot load the embedding model: " + e.getMessage(), e);
+      String hint =
+          System.getenv(CUDA_DEVICE) == null
+              ? ""
+              : " ("
+                  + CUDA_DEVICE
+                  + " asks for CUDA: build with -Donnxruntime.artifact=onnxruntime_gpu)";
+      throw new IOException("cannot load the embedding model: " + e.getMessage() + hint, e);
     }
   }
 
-  private static InputStream resource(String name) throws IOException {
-    InputStream in = EmbeddingModel.class.getResourceAsStream(name);
-    if (in == null)
-      throw new IOException("the embedding model's " + name + " is not on the class path");
-    return in;
+  /**
+   * Environment variable naming the CUDA device to run the model on, with ONNX Runtime's GPU build
+   * (untested here: docs/performance.md, "Embeddings").
+   */
+  public static final String CUDA_DEVICE = "ABSTRACTA_CUDA_DEVICE";
+
+  private static int cudaDevice(String value) throws IOException {
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IOException(CUDA_DEVICE + " must be a device number, not '" + value + "'", e);
+    }
+  }
+
+  /** A file of the class path (such as a model in a dependency's jar), read whole. */
+  public static byte[] resource(String name) throws IOException {
+    try (InputStream in = EmbeddingModel.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("the embedding model's " + name + " is not on the class path");
+      }
+      return in.readAllBytes();
+    }
   }
 
   @Override
@@ -129,6 +171,15 @@ public final class EmbeddingModel implements Embedder, AutoCloseable {
     return embed(info.queryPrefix() + query);
   }
 
+  /**
+   * The vector of {@code text}'s first window only: what a model that cuts texts at its length
+   * gives (for measurement: docs/relevance.md compares it with {@link #embed}); null without words.
+   */
+  public float[] embedFirstWindow(String text) {
+    List<int[]> windows = windows(tokenizer.ids(text));
+    return windows.isEmpty() ? null : run(windows.getFirst());
+  }
+
   /** How many windows {@code text} is read in (0 for a text without word pieces). */
   public int windowCount(String text) {
     return windows(tokenizer.ids(text)).size();
@@ -148,7 +199,7 @@ public final class EmbeddingModel implements Embedder, AutoCloseable {
     return out;
   }
 
-  /** The unit-length vector of one window: the model's output at {@code [CLS]}. */
+  /** The unit-length vector of one window: the model's outputs pooled. */
   private float[] run(int[] window) {
     if (closed) throw new IllegalStateException("the embedding model is closed");
     int n = window.length + 2;
@@ -167,9 +218,16 @@ public final class EmbeddingModel implements Embedder, AutoCloseable {
                 Map.of(
                     "input_ids", inputIds, "attention_mask", attention, "token_type_ids", types))) {
       FloatBuffer hidden = ((OnnxTensor) out.get(0)).getFloatBuffer();
-      float[] cls = new float[info.dimension()];
-      hidden.get(0, cls);
-      return unit(cls);
+      int dim = info.dimension();
+      float[] pooled = new float[dim];
+      if (pooling == Pooling.CLS) {
+        hidden.get(0, pooled);
+      } else {
+        for (int t = 0; t < n; t++) {
+          for (int i = 0; i < dim; i++) pooled[i] += hidden.get(t * dim + i);
+        }
+      }
+      return unit(pooled);
     } catch (OrtException e) {
       throw new IllegalStateException("the embedding model failed: " + e.getMessage(), e);
     }

@@ -51,7 +51,7 @@ public final class IndexWriterFactory {
    * floats. docs/performance.md ("Embeddings") compares size, recall against exact search and query
    * time with plain floats and with 4 and 1 bits.
    */
-  static final KnnVectorsFormat VECTOR_FORMAT =
+  public static final KnnVectorsFormat VECTOR_FORMAT =
       new Lucene104HnswScalarQuantizedVectorsFormat(
           QuantizedByteVectorValues.ScalarEncoding.UNSIGNED_BYTE, 16, 100);
 

@@ -22,7 +22,9 @@ import org.abstracta.indexer.model.Paper;
 import org.abstracta.indexer.model.Subject;
 import org.abstracta.indexer.schema.Fields;
 import org.abstracta.indexer.schema.PaperDocuments;
+import org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -120,6 +122,14 @@ class EmbedRunTest {
       assertEquals("384", data.get("abstracta.vectors.dimension"));
       assertEquals("DOT_PRODUCT", data.get("abstracta.vectors.similarity"));
       assertEquals("1", data.get("abstracta.schema")); // the keyword indexer's keys are kept
+      // Written in the chosen format (IndexWriterFactory), named in each segment for any reader.
+      FieldInfo info =
+          r.leaves().getFirst().reader().getFieldInfos().fieldInfo(model.model().field());
+      assertEquals(
+          IndexWriterFactory.VECTOR_FORMAT.getName(),
+          info.getAttribute(PerFieldKnnVectorsFormat.PER_FIELD_FORMAT_KEY));
+      assertEquals(384, info.getVectorDimension());
+      assertEquals(PaperDocuments.VECTOR_SIMILARITY, info.getVectorSimilarityFunction());
       IndexSearcher searcher = new IndexSearcher(r);
       float[] query = model.embedQuery("a four-legged robot that learns to walk up stairs");
       ScoreDoc[] top =
@@ -152,6 +162,11 @@ class EmbedRunTest {
     index(
         edited("\"speakers\": [\"Ada Example\"]", "\"speakers\": [\"Ada Example\", \"B. Other\"]"));
     assertEquals(PAPERS_WITH_TEXT, vectors(model.model().field()));
+    try (DirectoryReader r = reader()) {
+      // The keyword run's commit keeps the stage's description of the vectors.
+      Map<String, String> data = r.getIndexCommit().getUserData();
+      assertEquals(model.model().field(), data.get("abstracta.vectors.field"));
+    }
     CountingEmbedder counting = new CountingEmbedder(model);
     assertEquals(0, embed(counting, 256).embedded());
     assertEquals(1, counting.texts.get());

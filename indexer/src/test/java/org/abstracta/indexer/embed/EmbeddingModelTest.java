@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -106,14 +108,10 @@ class EmbeddingModelTest {
 
   @Test
   void the_bundled_model_is_the_file_its_version_names() throws Exception {
-    java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-    try (var in = EmbeddingModel.class.getResourceAsStream(EmbeddingModel.MODEL_RESOURCE)) {
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) sha.update(buf, 0, n);
-    }
-    String hex = java.util.HexFormat.of().formatHex(sha.digest());
+    byte[] file = EmbeddingModel.resource(EmbeddingModel.MODEL_RESOURCE);
+    String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
     assertTrue(
-        model.model().version().endsWith(hex.substring(0, 16)),
-        "the model file changed (sha256 " + hex + "): give ModelInfo a new version and key");
+        model.model().version().endsWith(sha256.substring(0, 16)),
+        "the model file changed (sha256 " + sha256 + "): give ModelInfo a new version and key");
   }
 }
