@@ -106,7 +106,7 @@ final class ModelsCommand implements Callable<Integer> {
           futures.add(
               pool.submit(
                   () -> {
-                    float[] cut = model.embedFirstWindow(d.text());
+                    float[] cut = model.embedCut(d.text());
                     float[] whole = model.windowCount(d.text()) > 1 ? model.embed(d.text()) : cut;
                     return new float[][] {whole, cut};
                   }));

@@ -90,7 +90,8 @@ final class VectorsCommand implements Callable<Integer> {
     float[][] q = queryVectors();
     int[][] exact = new int[q.length][];
     for (int i = 0; i < q.length; i++) exact[i] = exactTop(docs, q[i], k);
-    System.out.printf("vectors: %,d documents, %,d queries, k=%d%n", docs.length, q.length, k);
+    long live = Arrays.stream(docs).filter(v -> v != null).count();
+    System.out.printf("vectors: %,d documents, %,d queries, k=%d%n", live, q.length, k);
     Results table = new Results("vectors", results.run);
     try (FSDirectory dir = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(dir)) {
@@ -111,12 +112,13 @@ final class VectorsCommand implements Callable<Integer> {
       try (Directory dir = FSDirectory.open(dirPath)) {
         build(dir, f.format(), docs);
         double buildS = (System.nanoTime() - t0) / 1e9;
-        long bytes = size(dirPath);
         try (DirectoryReader reader = DirectoryReader.open(dir)) {
-          for (int oversample :
-              f.format() instanceof Lucene99HnswVectorsFormat ? new int[] {1} : new int[] {1, 3}) {
+          for (int oversample : new int[] {1, 3}) {
             var row = measure(table, f.name(), reader, oversample, q, exact);
-            row.put("MB", bytes / 1e6);
+            row.put("MB", size(dirPath, "") / 1e6);
+            row.put("rawMB", size(dirPath, ".vec") / 1e6);
+            row.put("quantMB", size(dirPath, ".veq") / 1e6);
+            row.put("graphMB", size(dirPath, ".vex") / 1e6);
             row.put("buildS", buildS);
           }
         }
@@ -147,6 +149,8 @@ final class VectorsCommand implements Callable<Integer> {
     Latencies lat = new Latencies();
     for (int pass = 0; pass < 2; pass++) {
       for (int i = 0; i < q.length; i++) {
+        // Oversampled: the k × n nearest by the format's comparisons, the k best of them by
+        // the raw floats (for float32, the same as a wider search).
         Query query =
             new KnnFloatVectorQuery(FIELD, q[i], k * (oversample == null ? 1 : oversample));
         if (oversample != null && oversample > 1) {
@@ -221,6 +225,7 @@ final class VectorsCommand implements Callable<Integer> {
       }
     }
     try (EmbeddingModel model = EmbeddingModel.load()) {
+      for (int i = 0; i < Math.min(50, titles.size()); i++) model.embedQuery(titles.get(i)); // JIT
       long t0 = System.nanoTime();
       float[][] out = new float[titles.size()][];
       for (int i = 0; i < out.length; i++) out[i] = model.embedQuery(titles.get(i));
@@ -264,6 +269,10 @@ final class VectorsCommand implements Callable<Integer> {
           }
         });
     config.setRAMBufferSizeMB(256);
+    // Files of their own (no compound file), so each part's size shows: raw floats (.vec),
+    // quantized vectors (.veq), graph (.vex).
+    config.setUseCompoundFile(false);
+    config.getMergePolicy().setNoCFSRatio(0);
     try (IndexWriter w = new IndexWriter(dir, config)) {
       for (int i = 0; i < docs.length; i++) {
         if (docs[i] == null) continue;
@@ -277,9 +286,13 @@ final class VectorsCommand implements Callable<Integer> {
     }
   }
 
-  private static long size(Path dir) throws IOException {
+  /** Bytes of the files of {@code dir} whose names end with {@code suffix}. */
+  private static long size(Path dir, String suffix) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.mapToLong(p -> p.toFile().length()).sum();
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(suffix))
+          .mapToLong(p -> p.toFile().length())
+          .sum();
     }
   }
 

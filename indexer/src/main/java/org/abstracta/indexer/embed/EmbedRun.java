@@ -56,7 +56,6 @@ public final class EmbedRun {
   private final PaperDocuments documents = new PaperDocuments();
   private long embedded;
   private long noText;
-  private long embedNanos;
 
   /** Whether commits describe the vectors as this model's ({@link ModelInfo#commitData()}). */
   private boolean describeVectors = true;
@@ -131,8 +130,7 @@ public final class EmbedRun {
             withVectors,
             documentsCount,
             inferred,
-            (System.nanoTime() - start) / 1e9,
-            embedNanos / 1e9);
+            (System.nanoTime() - start) / 1e9);
       } finally {
         if (writer.isOpen()) writer.rollback();
       }
@@ -222,7 +220,6 @@ public final class EmbedRun {
 
   /** The vectors of {@code papers}' texts (null for a paper without text), side by side. */
   private List<float[]> embed(ExecutorService pool, List<Paper> papers) throws IOException {
-    long t0 = System.nanoTime();
     List<Future<float[]>> futures = new ArrayList<>(papers.size());
     for (Paper p : papers) {
       String text = PaperDocuments.embeddedText(p);
@@ -241,7 +238,6 @@ public final class EmbedRun {
     } finally {
       for (Future<float[]> f : futures) f.cancel(true);
     }
-    embedNanos += System.nanoTime() - t0;
     return out;
   }
 

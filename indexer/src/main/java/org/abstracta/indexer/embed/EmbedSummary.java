@@ -9,16 +9,9 @@ package org.abstracta.indexer.embed;
  * @param documents papers in the index
  * @param inferred papers without subjects whose inferred subjects were (re)written
  * @param seconds the run's time
- * @param embedSeconds the time spent embedding (model loading and embedding, not writing)
  */
 public record EmbedSummary(
-    long embedded,
-    long noText,
-    long withVectors,
-    long documents,
-    long inferred,
-    double seconds,
-    double embedSeconds) {
+    long embedded, long noText, long withVectors, long documents, long inferred, double seconds) {
 
   /** Papers embedded per second of the run. */
   public double rate() {

@@ -172,12 +172,14 @@ public final class EmbeddingModel implements Embedder, AutoCloseable {
   }
 
   /**
-   * The vector of {@code text}'s first window only: what a model that cuts texts at its length
-   * gives (for measurement: docs/relevance.md compares it with {@link #embed}); null without words.
+   * The vector of {@code text} cut at the model's length (its first {@code maxTokens - 2} word
+   * pieces): what a model that cuts long texts gives, for measurement (docs/relevance.md compares
+   * it with {@link #embed}); null for a text without words.
    */
-  public float[] embedFirstWindow(String text) {
-    List<int[]> windows = windows(tokenizer.ids(text));
-    return windows.isEmpty() ? null : run(windows.getFirst());
+  public float[] embedCut(String text) {
+    int[] ids = tokenizer.ids(text);
+    if (ids.length == 0) return null;
+    return run(Arrays.copyOf(ids, Math.min(ids.length, info.maxTokens() - 2)));
   }
 
   /** How many windows {@code text} is read in (0 for a text without word pieces). */
