@@ -21,7 +21,7 @@ import org.abstracta.indexer.fuzz.Gens;
 import org.abstracta.indexer.fuzz.Property;
 import org.abstracta.indexer.fuzz.Property.Gen;
 import org.abstracta.searchapi.search.GeneratedPapers;
-import org.abstracta.searchapi.search.IndexSearchService;
+import org.abstracta.searchapi.search.engine.IndexSearchService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.abstracta.searchapi.search.GeneratedPapers;
-import org.abstracta.searchapi.search.IndexSearchService;
+import org.abstracta.searchapi.search.engine.IndexSearchService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -19,8 +19,8 @@ import org.abstracta.indexer.index.IndexOptions;
 import org.abstracta.indexer.index.IndexRun;
 import org.abstracta.searchapi.api.ApiConfig;
 import org.abstracta.searchapi.api.AppFactory;
-import org.abstracta.searchapi.search.IndexSearchService;
 import org.abstracta.searchapi.search.SearchService;
+import org.abstracta.searchapi.search.engine.IndexSearchService;
 
 /**
  * The real service, as {@code abstracta serve} runs it, over the 90-document seed corpus plus a
