@@ -13,10 +13,9 @@ import org.apache.lucene.store.FSDirectory;
 public record OpenIndex(IndexSearchService service, FSDirectory directory, DirectoryReader reader)
     implements AutoCloseable {
 
-  /** The seed corpus indexed into {@code dir}, open. */
-  public static OpenIndex seed(Path dir) throws Exception {
-    SeedIndex.index(dir, SeedIndex.corpus());
-    return of(dir);
+  /** The shared seed index ({@link SeedIndex#shared}), open. */
+  public static OpenIndex seed() throws IOException {
+    return of(SeedIndex.shared());
   }
 
   public static OpenIndex of(Path index) throws IOException {

@@ -23,28 +23,14 @@ import org.abstracta.searchapi.search.SortOrder;
 import org.abstracta.searchapi.search.facet.PaperSearcher;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Pages, cursors and sort orders over the seed index. */
 class PagingAndSortingTest {
-  @TempDir static Path index;
-  static IndexSearchService service;
-
-  @BeforeAll
-  static void buildSeedIndex() throws Exception {
-    SeedIndex.index(index, SeedIndex.corpus());
-    service = IndexSearchService.open(index);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    service.close();
-  }
+  static final Path index = SeedIndex.shared();
+  static final IndexSearchService service = SeedIndex.service();
 
   static SearchResult page(String q, SortOrder sort, int page, int size, String cursor) {
     return service.search(

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,26 +18,11 @@ import org.abstracta.searchapi.search.SearchResult;
 import org.abstracta.searchapi.search.SeedIndex;
 import org.abstracta.searchapi.search.SortOrder;
 import org.abstracta.searchapi.search.engine.IndexSearchService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Facet filters and multi-select counts (DrillSideways) over the seed index, exact counts. */
 class FacetsAndFiltersTest {
-  @TempDir static Path index;
-  static IndexSearchService service;
-
-  @BeforeAll
-  static void buildSeedIndex() throws Exception {
-    SeedIndex.index(index, SeedIndex.corpus());
-    service = IndexSearchService.open(index);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    service.close();
-  }
+  static final IndexSearchService service = SeedIndex.service();
 
   static SearchResult filtered(String q, Map<String, List<String>> filters) {
     return service.search(

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,10 +16,7 @@ import org.abstracta.searchapi.search.SearchResult;
 import org.abstracta.searchapi.search.SeedIndex;
 import org.abstracta.searchapi.search.SortOrder;
 import org.abstracta.searchapi.search.engine.IndexSearchService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,19 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The query language (SPEC "Query syntax") over the 90-document seed index, exact ids and order.
  */
 class QueryLanguageTest {
-  @TempDir static Path index;
-  static IndexSearchService service;
-
-  @BeforeAll
-  static void buildSeedIndex() throws Exception {
-    SeedIndex.index(index, SeedIndex.corpus());
-    service = IndexSearchService.open(index);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    service.close();
-  }
+  static final IndexSearchService service = SeedIndex.service();
 
   static SearchResult search(String q) {
     return service.search(

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pseudo-relevance feedback for sentences ({@link Feedback}): the words chosen, their weights, and
@@ -36,12 +34,11 @@ class FeedbackTest {
   private static final String SENTENCE =
       "Offline reinforcement learning suffers from distribution shift in the learned policy.";
 
-  @TempDir static Path index;
   static OpenIndex seed;
 
   @BeforeAll
-  static void buildSeedIndex() throws Exception {
-    seed = OpenIndex.seed(index);
+  static void openSeedIndex() throws Exception {
+    seed = OpenIndex.seed();
   }
 
   @AfterAll

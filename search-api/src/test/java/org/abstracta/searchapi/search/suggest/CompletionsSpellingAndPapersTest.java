@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,26 +16,11 @@ import org.abstracta.searchapi.search.SeedIndex;
 import org.abstracta.searchapi.search.SortOrder;
 import org.abstracta.searchapi.search.Suggestion;
 import org.abstracta.searchapi.search.engine.IndexSearchService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** "Did you mean", completions, whole papers, similar papers and stats over the seed index. */
 class CompletionsSpellingAndPapersTest {
-  @TempDir static Path index;
-  static IndexSearchService service;
-
-  @BeforeAll
-  static void buildSeedIndex() throws Exception {
-    SeedIndex.index(index, SeedIndex.corpus());
-    service = IndexSearchService.open(index);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    service.close();
-  }
+  static final IndexSearchService service = SeedIndex.service();
 
   static SearchResult search(String q) {
     return service.search(SearchRequest.of(q));
