@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.abstracta.searchapi.search.SearchRequest;
-import org.abstracta.searchapi.search.UserQueryParser;
+import org.abstracta.searchapi.search.query.UserQueryParser;
 
 /**
  * The OpenAPI 3.0 description of the HTTP API, served at {@code /openapi.json}. Built from the same

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.abstracta.searchapi.search.GeneratedPapers;
-import org.abstracta.searchapi.search.IndexSearchService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,26 +27,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LimitsOverHttpTest {
   @TempDir static Path dir;
-  static IndexSearchService service;
-  static IndexSearchService outOfTime;
   static ApiServer server;
   static ApiServer partialServer;
 
   @BeforeAll
   static void start() throws Exception {
     Path index = GeneratedPapers.indexWithSeedCorpus(dir, 2, 1_000, "zq", 60);
-    service = IndexSearchService.open(index);
-    outOfTime = IndexSearchService.open(index, Duration.ZERO);
-    server = new ApiServer(service);
-    partialServer = new ApiServer(outOfTime);
+    server = ApiServer.over(index);
+    partialServer = ApiServer.over(index, Duration.ZERO);
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void stop() {
     server.close();
     partialServer.close();
-    service.close();
-    outOfTime.close();
   }
 
   static HttpResponse<String> search(String q) {

@@ -9,16 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-import org.abstracta.indexer.index.IndexOptions;
-import org.abstracta.indexer.index.IndexRun;
-import org.abstracta.searchapi.search.IndexSearchService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real app over the real index of the bundled 90-document sample corpus: the acceptance checks
@@ -27,23 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 class SeedIndexHttpTest {
   static final String EPISTEMIC_ID = "t-ee369f20e7662e54";
 
-  @TempDir static Path indexDir;
-  static IndexSearchService service;
   static ApiServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    IndexRun.run(
-        List.of(Path.of("..", "src", "corpus")),
-        IndexOptions.defaults(indexDir).withAsOf(LocalDate.of(2026, 11, 22)));
-    service = IndexSearchService.open(indexDir);
-    server = new ApiServer(service);
+    server = ApiServer.overSeedIndex();
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void stop() {
     server.close();
-    service.close();
   }
 
   private static JsonNode search(String query) {

@@ -50,7 +50,7 @@ class EmbedBoxIT {
   @BeforeAll
   static void start() throws Exception {
     if (!Browser.installed()) return; // each test then fails, saying how to install them
-    app = BrowserApp.start(tmp.resolve("index"));
+    app = BrowserApp.start();
     site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     site.createContext("/", EmbedBoxIT::sitePage);
     site.start();

@@ -38,7 +38,7 @@ class SearchPageIT {
   @BeforeAll
   static void start() throws Exception {
     if (!Browser.installed()) return; // each test then fails, saying how to install them
-    app = BrowserApp.start(tmp.resolve("index"));
+    app = BrowserApp.start();
     browser = Browser.start(tmp.resolve("profile"));
     driver = browser.driver;
   }

@@ -6,22 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-import org.abstracta.indexer.index.IndexOptions;
-import org.abstracta.indexer.index.IndexRun;
+import org.abstracta.searchapi.search.SeedIndex;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class SearchCommandTest {
-  @TempDir static Path index;
+  static Path index;
 
   @BeforeAll
-  static void indexTheSampleCorpus() throws Exception {
-    IndexRun.run(
-        List.of(Path.of("..", "src", "corpus")),
-        IndexOptions.defaults(index).withAsOf(LocalDate.of(2026, 11, 22)));
+  static void useTheSeedIndex() throws Exception {
+    index = SeedIndex.shared();
   }
 
   @Test
