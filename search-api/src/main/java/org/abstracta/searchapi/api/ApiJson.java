@@ -5,11 +5,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.abstracta.indexer.model.Subject;
 import org.abstracta.searchapi.search.FacetResult;
 import org.abstracta.searchapi.search.Hit;
 import org.abstracta.searchapi.search.IndexStats;
+import org.abstracta.searchapi.search.QueryFilter;
 import org.abstracta.searchapi.search.SearchResult;
 import org.abstracta.searchapi.search.Suggestion;
 
@@ -23,11 +25,15 @@ public final class ApiJson {
   /** {@code GET /api/search}. */
   public record Search(
       long total,
+      String totalRelation,
       double tookMs,
       List<HitJson> hits,
       Map<String, List<FacetValue>> facets,
       String nextCursor,
       String didYouMean,
+      String correctedQuery,
+      String matched,
+      List<QueryFilter> queryFilters,
       boolean partial) {
 
     public static Search of(SearchResult r) {
@@ -35,11 +41,15 @@ public final class ApiJson {
       for (FacetResult f : r.facets()) facets.put(f.dim(), FacetValue.of(f.values()));
       return new Search(
           r.total(),
+          r.totalExact() ? "eq" : "gte",
           finite(r.tookMs()),
           HitJson.of(r.hits()),
           facets,
           r.nextCursor(),
           r.didYouMean(),
+          r.correctedQuery(),
+          r.matched().name().toLowerCase(Locale.ROOT),
+          r.queryFilters(),
           r.partial());
     }
   }

@@ -51,7 +51,7 @@ public final class SearchParams {
     }
     SortOrder sort = sort(first(params, "sort"));
     int page = wholeNumber(params, "page", 1, 1, SearchRequest.MAX_PAGE_DEPTH);
-    int size = wholeNumber(params, "size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE);
+    int size = wholeNumber(params, "size", SearchRequest.DEFAULT_SIZE, 0, SearchRequest.MAX_SIZE);
     String cursor = first(params, "cursor");
     if (cursor != null && cursor.isBlank()) cursor = null;
     if (cursor == null && (long) page * size > SearchRequest.MAX_PAGE_DEPTH) {
@@ -64,7 +64,9 @@ public final class SearchParams {
     }
     Set<String> facets = facets(first(params, "facets"));
     boolean explain = bool(params, "explain", false);
-    return new SearchRequest(query, filters, sort, page, size, cursor, facets, explain);
+    boolean autocorrect = bool(params, "autocorrect", true);
+    return new SearchRequest(
+        query, filters, sort, page, size, cursor, facets, explain, autocorrect);
   }
 
   /**

@@ -114,12 +114,16 @@ final class FakeSearchService implements SearchService {
                 .toList();
     return new SearchResult(
         2,
+        true,
         0.42,
         hits,
         facets,
         "c2",
         request.query().equals("epistemc") ? "epistemic" : null,
-        false);
+        false,
+        SearchResult.Matched.ALL,
+        null,
+        List.of());
   }
 
   @Override

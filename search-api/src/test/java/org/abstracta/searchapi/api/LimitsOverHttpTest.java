@@ -113,7 +113,8 @@ class LimitsOverHttpTest {
     assertRefused("/api/search?page=1001&size=10", "page", "invalid_parameter");
     assertRefused("/api/search?page=10001", "page", "invalid_parameter");
     assertRefused("/api/search?size=101", "size", "invalid_parameter");
-    assertRefused("/api/search?size=0", "size", "invalid_parameter");
+    assertRefused("/api/search?size=-1", "size", "invalid_parameter");
+    assertEquals(200, server.get("/api/search?size=0").statusCode()); // the total and facets only
     // Deeper with the cursor: no page limit.
     String cursor = json(server.get("/api/search?facets=none&size=100")).get("nextCursor").asText();
     assertEquals(200, server.get("/api/search?facets=none&size=100&cursor=" + cursor).statusCode());

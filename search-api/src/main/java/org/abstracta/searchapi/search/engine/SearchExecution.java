@@ -2,6 +2,7 @@ package org.abstracta.searchapi.search.engine;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.abstracta.searchapi.search.Hit;
 import org.abstracta.searchapi.search.InvalidRequestException;
 import org.abstracta.searchapi.search.SearchRequest;
 import org.abstracta.searchapi.search.SearchResult;
+import org.abstracta.searchapi.search.SearchResult.Matched;
 import org.abstracta.searchapi.search.SortOrder;
 import org.abstracta.searchapi.search.facet.FacetCounter;
 import org.abstracta.searchapi.search.facet.FacetFilters;
@@ -40,13 +42,28 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
+import org.apache.lucene.search.TotalHits;
 
 /**
- * One search request against one index snapshot: parse, filter, collect the page with an exact
- * total (and facet counts through {@link DrillSideways} when asked), then build hits, cursor and
- * "did you mean".
+ * One search request against one index snapshot: parse, filter, collect the page and the total (and
+ * facet counts through {@link DrillSideways} when asked), then build hits and cursor. A query that
+ * finds (nearly) nothing is respelled ({@link SpellingCorrector}) and, if that finds nothing
+ * either, relaxed to papers with most of its words.
  */
 final class SearchExecution {
+  /**
+   * Matches a keyword query's top hits are collected over before Lucene skips the documents that
+   * cannot reach the page (block-max WAND); the exact total is counted apart, without scoring.
+   */
+  static final int TOTAL_HITS_THRESHOLD = 1_000;
+
+  /**
+   * A sentence matches most of the index: its total is counted exactly up to this many, and past it
+   * given as a lower bound ({@code totalExact} false) instead of scoring every paper.
+   */
+  static final int SENTENCE_COUNT = 10_000;
+
   private final PaperSearcher searcher;
   private final SearchRequest request;
   private final long budgetMs;
@@ -64,9 +81,9 @@ final class SearchExecution {
 
   /** Checks what the request asks for against the limits; the HTTP layer checks the same. */
   static void validate(SearchRequest r) {
-    if (r.size() < 1 || r.size() > SearchRequest.MAX_SIZE) {
+    if (r.size() < 0 || r.size() > SearchRequest.MAX_SIZE) {
       throw new InvalidRequestException(
-          "size", "invalid_parameter", "size must be between 1 and " + SearchRequest.MAX_SIZE);
+          "size", "invalid_parameter", "size must be between 0 and " + SearchRequest.MAX_SIZE);
     }
     if (r.page() < 1) {
       throw new InvalidRequestException("page", "invalid_parameter", "page must be 1 or more");
@@ -94,40 +111,120 @@ final class SearchExecution {
     validate(r);
     List<FacetResult> facets = new ArrayList<>();
     for (String dim : dims(r)) facets.add(new FacetResult(dim, List.of()));
-    return new SearchResult(0, millisSince(startNanos), List.of(), facets, null, null, false);
+    return new SearchResult(
+        0,
+        true,
+        millisSince(startNanos),
+        List.of(),
+        facets,
+        null,
+        null,
+        false,
+        Matched.ALL,
+        null,
+        List.of());
   }
+
+  /** A query ready to run: parsed, with its filters. */
+  private record Planned(ParsedQuery parsed, FacetFilters filters) {}
+
+  /** What one run of a query collected: the page's documents, the total and the facets. */
+  private record Collected(
+      Planned plan,
+      SortOrder order,
+      DrillDownQuery query,
+      boolean feedback,
+      ScoreDoc[] docs,
+      int offset,
+      long total,
+      boolean totalExact,
+      List<FacetResult> facets) {}
 
   SearchResult run(long startNanos) throws IOException {
     validate(request);
-    ParsedQuery parsed = new UserQueryParser(searcher.getIndexReader()).parse(request.query());
+    UserQueryParser parser = new UserQueryParser(searcher.getIndexReader());
+    IndexSearcher timed = searcher.timed(budgetMs);
+    Planned literal = plan(parser.parse(request.query()));
+    Collected c = collect(literal, timed);
+    Matched matched = literal.parsed().sentence() ? Matched.RANKED : Matched.ALL;
+
+    // A query that finds (nearly) nothing: its respelling, or papers with some of its words.
+    String didYouMean = null;
+    String corrected = null;
+    SpellingCorrector.Correction fix = correction(parser, literal.parsed(), c.total());
+    if (fix != null && request.autocorrect() && SpellingCorrector.shows(c.total(), fix.count())) {
+      corrected = fix.text();
+      c = collect(plan(parser.parse(corrected)), timed);
+    } else if (fix != null && fix.count() >= c.total()) {
+      didYouMean = fix.text();
+    }
+    int relaxable = c.plan().parsed().relaxable();
+    String text = corrected == null ? request.query() : corrected;
+    for (int some = relaxable - 1; c.total() == 0 && relaxable >= 2 && some >= 1; some--) {
+      Planned relaxed = plan(parser.parse(text, some));
+      if (searcher.count(relaxed.filters().apply(relaxed.parsed().query())) == 0) continue;
+      c = collect(relaxed, timed);
+      matched = Matched.SOME;
+    }
+    boolean partial = timed.timedOut();
+
+    int end = Math.min(c.docs().length, c.offset() + request.size());
+    ScoreDoc[] page =
+        c.offset() < end ? Arrays.copyOfRange(c.docs(), c.offset(), end) : new ScoreDoc[0];
+    ParsedQuery parsed = c.plan().parsed();
+    if (c.order() != SortOrder.RELEVANCE && !parsed.matchAll() && page.length > 0) {
+      TopFieldCollector.populateScores(page, searcher, c.query());
+    }
+    List<Hit> hits = hits(parsed, page, c.feedback());
+    String next =
+        c.docs().length > c.offset() + request.size() && end > c.offset()
+            ? ResultOrder.cursor(c.order(), (FieldDoc) c.docs()[end - 1])
+            : null;
+    return new SearchResult(
+        c.total(),
+        c.totalExact(),
+        millisSince(startNanos),
+        hits,
+        c.facets(),
+        next,
+        didYouMean,
+        partial,
+        matched,
+        corrected,
+        parsed.filters());
+  }
+
+  private Planned plan(ParsedQuery parsed) {
+    return new Planned(parsed, FacetFilters.of(request.filters(), parsed.filters(), searcher));
+  }
+
+  /**
+   * Runs a planned query: the page's documents with Lucene's dynamic pruning (only the documents
+   * that can still reach the page are scored), and, apart, the facet counts and the total in one
+   * pass that scores nothing — or, without facets, a count of the matches for keywords and a lower
+   * bound past {@link #SENTENCE_COUNT} for a sentence, which matches most of the index.
+   */
+  private Collected collect(Planned plan, IndexSearcher timed) throws IOException {
+    ParsedQuery parsed = plan.parsed();
     // An empty query lists everything; "relevance" means nothing there, so newest first.
     SortOrder order =
         parsed.matchAll() && request.sort() == SortOrder.RELEVANCE
             ? SortOrder.NEWEST
             : request.sort();
-    FacetFilters filters = FacetFilters.of(request.filters(), searcher);
-    IndexSearcher timed = searcher.timed(budgetMs);
     Query ranked = parsed.query();
-    if (order == SortOrder.RELEVANCE && parsed.sentence()) {
-      ranked = Feedback.expand(timed, ranked, filters); // the same matches, in another order
+    if (order == SortOrder.RELEVANCE && parsed.sentence() && request.size() > 0) {
+      ranked = Feedback.expand(timed, ranked, plan.filters()); // the same matches, reordered
     }
-    DrillDownQuery query = filters.apply(ranked);
-    FieldDoc after = request.cursor() == null ? null : ResultOrder.after(order, request.cursor());
-    int offset = after == null ? (request.page() - 1) * request.size() : 0;
-    // One more than the page: whether it exists says whether there is a next page.
-    TopFieldCollectorManager collect =
-        new TopFieldCollectorManager(
-            ResultOrder.sort(order), offset + request.size() + 1, after, Integer.MAX_VALUE);
+    DrillDownQuery query = plan.filters().apply(ranked);
 
     List<String> dims = dims(request);
-    TopFieldDocs top;
     List<FacetResult> facets = List.of();
-    if (dims.isEmpty()) {
-      top = timed.search(query, collect);
-    } else {
-      DrillSideways.ConcurrentDrillSidewaysResult<TopFieldDocs> r =
-          new CollectorsOnly(timed).search(query, collect);
-      top = r.collectorResult;
+    long total = -1;
+    if (!dims.isEmpty()) {
+      DrillSideways.ConcurrentDrillSidewaysResult<Integer> r =
+          new CollectorsOnly(timed)
+              .search(query, new TotalHitCountCollectorManager(timed.getSlices()));
+      total = r.collectorResult;
       Map<String, FacetsCollector> sideways = new HashMap<>();
       if (r.drillSidewaysDims != null) {
         for (int i = 0; i < r.drillSidewaysDims.length; i++) {
@@ -135,26 +232,52 @@ final class SearchExecution {
         }
       }
       facets =
-          new FacetCounter(searcher, filters).count(dims, r.drillDownFacetsCollector, sideways);
+          new FacetCounter(searcher, plan.filters())
+              .count(dims, r.drillDownFacetsCollector, sideways);
     }
-    boolean partial = timed.timedOut();
 
-    ScoreDoc[] docs = top.scoreDocs;
-    int end = Math.min(docs.length, offset + request.size());
-    ScoreDoc[] page =
-        offset < end ? java.util.Arrays.copyOfRange(docs, offset, end) : new ScoreDoc[0];
-    if (order != SortOrder.RELEVANCE && !parsed.matchAll() && page.length > 0) {
-      TopFieldCollector.populateScores(page, searcher, query);
+    ScoreDoc[] docs = new ScoreDoc[0];
+    int offset = 0;
+    boolean exact = true;
+    if (request.size() > 0) {
+      FieldDoc after = request.cursor() == null ? null : ResultOrder.after(order, request.cursor());
+      offset = after == null ? (request.page() - 1) * request.size() : 0;
+      int threshold = parsed.sentence() ? SENTENCE_COUNT : TOTAL_HITS_THRESHOLD;
+      // One more than the page: whether it exists says whether there is a next page.
+      TopFieldDocs top =
+          timed.search(
+              query,
+              new TopFieldCollectorManager(
+                  ResultOrder.sort(order), offset + request.size() + 1, after, threshold));
+      docs = top.scoreDocs;
+      if (total < 0 && top.totalHits.relation() == TotalHits.Relation.EQUAL_TO) {
+        total = top.totalHits.value();
+      } else if (total < 0 && parsed.sentence()) {
+        total = top.totalHits.value();
+        exact = false;
+      }
     }
-    List<Hit> hits = hits(parsed, page, ranked != parsed.query());
-    String next =
-        docs.length > offset + request.size() && end > offset
-            ? ResultOrder.cursor(order, (FieldDoc) docs[end - 1])
-            : null;
-    long total = top.totalHits.value();
-    String didYouMean = didYouMean(parsed, total, filters);
-    return new SearchResult(
-        total, millisSince(startNanos), hits, facets, next, didYouMean, partial);
+    if (total < 0) total = timed.count(query);
+    return new Collected(
+        plan, order, query, ranked != parsed.query(), docs, offset, total, exact, facets);
+  }
+
+  /** The best respelling of the query, or null; only the words that look misspelled cost time. */
+  private SpellingCorrector.Correction correction(
+      UserQueryParser parser, ParsedQuery parsed, long total) {
+    if (parsed.matchAll() || parsed.words().isEmpty()) return null;
+    return new SpellingCorrector(searcher.getIndexReader())
+        .correct(
+            request.query(),
+            parsed.words(),
+            text -> {
+              try {
+                Planned p = plan(parser.parse(text));
+                return searcher.count(p.filters().apply(p.parsed().query()));
+              } catch (IOException | InvalidRequestException e) {
+                return 0;
+              }
+            });
   }
 
   /**
@@ -199,23 +322,6 @@ final class SearchExecution {
       out.add(factory.hit(PaperDocuments.load(stored, sd.doc), score, why));
     }
     return out;
-  }
-
-  private String didYouMean(ParsedQuery parsed, long total, FacetFilters filters) {
-    if (parsed.matchAll() || parsed.words().isEmpty()) return null;
-    return new SpellingCorrector(searcher.getIndexReader())
-        .suggest(
-            request.query(),
-            parsed.words(),
-            total,
-            text -> {
-              try {
-                Query q = new UserQueryParser(searcher.getIndexReader()).parse(text).query();
-                return searcher.count(filters.apply(q));
-              } catch (IOException | InvalidRequestException e) {
-                return 0;
-              }
-            });
   }
 
   /** The dimensions to count: all by default, none for an empty set, in the API's order. */

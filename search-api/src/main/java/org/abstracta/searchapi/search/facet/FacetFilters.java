@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.abstracta.indexer.schema.Facets;
 import org.abstracta.searchapi.search.InvalidRequestException;
+import org.abstracta.searchapi.search.QueryFilter;
 import org.abstracta.searchapi.search.query.QueryLimits;
 import org.abstracta.searchapi.search.query.StructuredQueries;
 import org.abstracta.searchapi.search.query.StructuredQueries.YearRange;
@@ -16,11 +17,18 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 
 /**
  * A request's facet filters (OR within a dimension, AND across), normalized to the values the index
  * holds, as drill-downs on a {@link DrillDownQuery} — so {@code DrillSideways} can count each
  * dimension without its own filter.
+ *
+ * <p>Filters typed in the query ({@link QueryFilter}) join them: the first of a dimension the URL
+ * does not filter is that dimension's drill-down, as if it came in the URL; another of the same
+ * dimension must hold too (a plain filter: {@code subject:cs.LG subject:cs.CV} is papers in both).
+ * An {@code author:} that is no author's whole name ({@code author:Hinton}) requires its words in
+ * an author's name, in that order when quoted.
  *
  * <p>Normalization: subject codes in any case ({@code cs.lg} → {@code cs.LG}) at either level;
  * years and ranges ({@code 2019..2023}); authors as indexed or in another case/accents; {@code
@@ -29,8 +37,41 @@ import org.apache.lucene.search.Query;
 public final class FacetFilters {
   private final Map<String, List<String>> values = new LinkedHashMap<>();
   private final Map<String, List<YearRange>> years = new LinkedHashMap<>();
+  private final List<Query> required = new ArrayList<>();
 
   private FacetFilters() {}
+
+  /** The URL's {@code filters} and the query's {@code typed} filters, together. */
+  public static FacetFilters of(
+      Map<String, List<String>> filters, List<QueryFilter> typed, PaperSearcher searcher) {
+    FacetFilters f = of(filters, searcher);
+    for (QueryFilter t : typed) {
+      String dim = t.dim();
+      boolean taken = f.values.containsKey(dim) || f.years.containsKey(dim);
+      if (Facets.AUTHOR.equals(dim)) {
+        List<String> names = searcher.authorNames().spellings(t.value());
+        if (names.isEmpty()) {
+          f.required.add(StructuredQueries.authorWords(t.value(), t.quoted()));
+        } else if (taken) {
+          f.required.add(anyOf(dim, names));
+        } else {
+          int n = Math.min(names.size(), QueryLimits.MAX_FILTER_VALUES);
+          f.values.put(dim, List.copyOf(names.subList(0, n)));
+        }
+      } else if (Facets.YEAR.equals(dim)) {
+        YearRange r = StructuredQueries.parseYears(t.value());
+        if (r == null) continue; // the parser takes only years; kept safe
+        if (taken) f.required.add(r.query());
+        else f.years.computeIfAbsent(dim, d -> new ArrayList<>()).add(r);
+      } else {
+        String v = normalize(dim, t.value());
+        if (v == null) continue;
+        if (taken) f.required.add(anyOf(dim, List.of(v)));
+        else f.values.put(dim, List.of(v));
+      }
+    }
+    return f;
+  }
 
   /** Validates and normalizes {@code filters}; unknown dimensions and bad values are rejected. */
   public static FacetFilters of(Map<String, List<String>> filters, PaperSearcher searcher) {
@@ -54,15 +95,13 @@ public final class FacetFilters {
         if (v == null || v.isBlank()) continue;
         switch (dim) {
           case Facets.YEAR -> f.years.computeIfAbsent(dim, d -> new ArrayList<>()).add(year(v));
-          case Facets.SUBJECT -> normalized.add(StructuredQueries.subjectCode(v));
-          case Facets.TYPE -> normalized.add(v.strip().toLowerCase(Locale.ROOT));
           case Facets.HAS_CODE -> normalized.add(hasCode(v));
           case Facets.AUTHOR -> {
             List<String> spellings = authorSpellings(v, searcher);
             normalized.add(spellings.getFirst());
             otherSpellings.addAll(spellings.subList(1, spellings.size()));
           }
-          default -> normalized.add(v.strip());
+          default -> normalized.add(normalize(dim, v));
         }
       }
       // Other case or accent spellings of the names, while they keep the filter within its limit.
@@ -76,12 +115,18 @@ public final class FacetFilters {
   }
 
   boolean isEmpty() {
-    return values.isEmpty() && years.isEmpty();
+    return values.isEmpty() && years.isEmpty() && required.isEmpty();
   }
 
   /** {@code base} restricted to the filters, one drill-down dimension per filtered facet. */
   public DrillDownQuery apply(Query base) {
-    DrillDownQuery q = new DrillDownQuery(Facets.config(), base);
+    Query restricted = base;
+    if (!required.isEmpty()) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder().add(base, Occur.MUST);
+      for (Query r : required) b.add(r, Occur.FILTER);
+      restricted = b.build();
+    }
+    DrillDownQuery q = new DrillDownQuery(Facets.config(), restricted);
     for (Map.Entry<String, List<String>> e : values.entrySet()) {
       for (String v : e.getValue()) {
         if (e.getKey().equals(Facets.SUBJECT) && v.indexOf('.') > 0) {
@@ -121,6 +166,29 @@ public final class FacetFilters {
     return values.getOrDefault(dim, List.of());
   }
 
+  /** Any of {@code dimValues} of a dimension, as a plain filter (no drill-down). */
+  private static Query anyOf(String dim, List<String> dimValues) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String v : dimValues) {
+      String[] path =
+          Facets.SUBJECT.equals(dim) && v.indexOf('.') > 0
+              ? new String[] {v.substring(0, v.indexOf('.')), v}
+              : new String[] {v};
+      b.add(new TermQuery(DrillDownQuery.term(Facets.indexField(dim), dim, path)), Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  /** A value of a flat dimension as the index holds it; null for a hasCode that is not yes/no. */
+  private static String normalize(String dim, String v) {
+    return switch (dim) {
+      case Facets.SUBJECT -> StructuredQueries.subjectCode(v);
+      case Facets.TYPE -> v.strip().toLowerCase(Locale.ROOT);
+      case Facets.HAS_CODE -> StructuredQueries.hasCode(v);
+      default -> v.strip();
+    };
+  }
+
   private static YearRange year(String v) {
     YearRange r = StructuredQueries.parseYears(v);
     if (r == null) {
@@ -133,15 +201,12 @@ public final class FacetFilters {
   }
 
   private static String hasCode(String v) {
-    return switch (v.strip().toLowerCase(Locale.ROOT)) {
-      case "true", "yes", "1" -> "true";
-      case "false", "no", "0" -> "false";
-      default ->
-          throw new InvalidRequestException(
-              Facets.HAS_CODE,
-              "invalid_parameter",
-              "hasCode must be true or false, not '" + v + "'");
-    };
+    String value = StructuredQueries.hasCode(v);
+    if (value == null) {
+      throw new InvalidRequestException(
+          Facets.HAS_CODE, "invalid_parameter", "hasCode must be true or false, not '" + v + "'");
+    }
+    return value;
   }
 
   private static List<String> authorSpellings(String v, PaperSearcher searcher) {

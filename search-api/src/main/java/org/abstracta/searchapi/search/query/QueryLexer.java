@@ -42,12 +42,10 @@ final class QueryLexer {
    * @param fuzzy a word ending in {@code ~} or {@code ~N}: N, {@link #AUTO_EDITS}, or {@link
    *     #NOT_FUZZY}
    * @param slop a phrase's {@code ~N}, else 0
+   * @param start where the token starts in the query text
+   * @param end where it ends (exclusive)
    */
-  record Token(Kind kind, String text, boolean prefix, int fuzzy, int slop) {
-    static Token of(Kind kind, String text) {
-      return new Token(kind, text, false, NOT_FUZZY, 0);
-    }
-  }
+  record Token(Kind kind, String text, boolean prefix, int fuzzy, int slop, int start, int end) {}
 
   /** Field names a user may type, to the field they mean. */
   private static final Map<String, String> FIELDS =
@@ -62,6 +60,10 @@ final class QueryLexer {
           Map.entry("subject", "subject"),
           Map.entry("cat", "subject"),
           Map.entry("year", "year"),
+          Map.entry("type", "type"),
+          Map.entry("source", "source"),
+          Map.entry("hascode", "hasCode"),
+          Map.entry("code", "hasCode"),
           Map.entry("id", "id"),
           Map.entry("arxiv", "id"),
           Map.entry("doi", "id"));
@@ -69,6 +71,7 @@ final class QueryLexer {
   private final String text;
   private final List<Token> tokens = new ArrayList<>();
   private int pos;
+  private int start; // where the token being read starts
 
   private QueryLexer(String text) {
     this.text = text;
@@ -83,20 +86,21 @@ final class QueryLexer {
   private void run() {
     while (pos < text.length()) {
       char c = text.charAt(pos);
+      start = pos;
       if (Character.isWhitespace(c)) {
         pos++;
       } else if (c == '(') {
-        tokens.add(Token.of(Kind.LPAREN, "("));
         pos++;
+        add(Kind.LPAREN, "(");
       } else if (c == ')') {
-        tokens.add(Token.of(Kind.RPAREN, ")"));
         pos++;
+        add(Kind.RPAREN, ")");
       } else if (c == '"') {
         phrase();
       } else if ((c == '+' || c == '-') && atTokenStart() && !signedNumber()) {
         pos++;
         if (pos < text.length() && !Character.isWhitespace(text.charAt(pos))) {
-          tokens.add(Token.of(c == '+' ? Kind.PLUS : Kind.MINUS, String.valueOf(c)));
+          add(c == '+' ? Kind.PLUS : Kind.MINUS, String.valueOf(c));
         }
       } else {
         word();
@@ -133,11 +137,10 @@ final class QueryLexer {
       skipWordRest();
     }
     if (!body.isBlank())
-      tokens.add(new Token(Kind.PHRASE, body, false, QueryLexer.NOT_FUZZY, slop));
+      tokens.add(new Token(Kind.PHRASE, body, false, NOT_FUZZY, slop, start, pos));
   }
 
   private void word() {
-    int start = pos;
     while (pos < text.length() && !endsWord(text.charAt(pos))) pos++;
     String w = text.substring(start, pos);
 
@@ -148,17 +151,17 @@ final class QueryLexer {
         boolean valueFollows =
             colon + 1 < w.length() || (pos < text.length() && "(\"".indexOf(text.charAt(pos)) >= 0);
         if (valueFollows) {
-          tokens.add(Token.of(Kind.FIELD, field));
           pos = start + colon + 1;
+          add(Kind.FIELD, field);
         }
         // else "title: x": a field without a value is dropped, the next word is a plain word
         return;
       }
     }
     switch (w) {
-      case "AND", "&&" -> tokens.add(Token.of(Kind.AND, w));
-      case "OR", "||" -> tokens.add(Token.of(Kind.OR, w));
-      case "NOT" -> tokens.add(Token.of(Kind.NOT, w));
+      case "AND", "&&" -> add(Kind.AND, w);
+      case "OR", "||" -> add(Kind.OR, w);
+      case "NOT" -> add(Kind.NOT, w);
       default -> plainWord(w);
     }
   }
@@ -178,7 +181,12 @@ final class QueryLexer {
     }
     w = stripLeading(w, '*'); // no leading wildcards: "*ing" is the word "ing"
     if (w.isEmpty()) return;
-    tokens.add(new Token(Kind.WORD, w, prefix, fuzzy, 0));
+    tokens.add(new Token(Kind.WORD, w, prefix, fuzzy, 0, start, pos));
+  }
+
+  /** A token of {@code kind} from {@link #start} to {@link #pos}. */
+  private void add(Kind kind, String token) {
+    tokens.add(new Token(kind, token, false, NOT_FUZZY, 0, start, pos));
   }
 
   private void skipWordRest() {

@@ -19,8 +19,17 @@ sealed interface QueryNode {
   /** A quoted phrase, matched exactly; {@code slop} allows that many moves ({@code "a b"~3}). */
   record Phrase(String text, String field, int slop) implements QueryNode {}
 
-  /** Clauses combined: optional ones rank, required ones filter, prohibited ones exclude. */
-  record Group(List<Clause> clauses) implements QueryNode {}
+  /**
+   * Clauses combined: required ones filter, prohibited ones exclude, and optional ones either are
+   * side by side (the default operator: all of them for keywords, ranked for a sentence) or, with
+   * {@code anyOf}, were joined by {@code OR} (any of them).
+   */
+  record Group(List<Clause> clauses, boolean anyOf) implements QueryNode {
+    /** Clauses side by side, without {@code OR}. */
+    Group(List<Clause> clauses) {
+      this(clauses, false);
+    }
+  }
 
   record Clause(Occur occur, QueryNode node) {}
 }

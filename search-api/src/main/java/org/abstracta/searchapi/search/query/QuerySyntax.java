@@ -1,7 +1,10 @@
 package org.abstracta.searchapi.search.query;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.abstracta.searchapi.search.query.QueryLexer.Kind;
 import org.abstracta.searchapi.search.query.QueryLexer.Token;
 import org.abstracta.searchapi.search.query.QueryNode.Clause;
@@ -14,31 +17,51 @@ import org.apache.lucene.search.BooleanClause.Occur;
  * Recursive-descent parser of the query syntax into {@link QueryNode}s. Grammar, loosest first:
  *
  * <pre>
- * sequence := chain ( [OR] chain )*     optional clauses; OR is the default
+ * sequence := disjunction+              side by side: the default operator (all words, see
+ *                                       UserQueryParser; ranked for a sentence)
+ * disjunction := chain ( OR chain )*    any of them
  * chain    := unary ( AND unary )*      two or more: one group of required clauses
  * unary    := ( '+' | '-' | NOT )? primary
  * primary  := '(' sequence ')' | FIELD primary | PHRASE | WORD
  * </pre>
+ *
+ * <p>So {@code diffusion policy OR planning} is diffusion and (policy or planning), and {@code a
+ * AND b OR c} is (a and b) or c.
  *
  * <p>Nothing here fails on syntax: a stray {@code )}, a lone operator or a field without a value is
  * skipped, an unclosed {@code (} closes at the end. Only the limits of {@link QueryLimits}
  * (clauses, nesting, prefixes, fuzzy words) reject a query.
  */
 final class QuerySyntax {
+  /**
+   * A query's tree, with the text each field clause was typed as ({@code cat:cs.LG}, {@code
+   * year:2019..2023}): the words, phrases and groups a field applies to, by identity.
+   */
+  record Tree(Group root, Map<QueryNode, String> typed) {}
+
+  private final String text;
   private final List<Token> tokens;
+  private final Map<QueryNode, String> typed = new IdentityHashMap<>();
   private int pos;
   private int leaves;
   private int prefixes;
   private int fuzzyWords;
 
-  private QuerySyntax(List<Token> tokens) {
-    this.tokens = tokens;
+  private QuerySyntax(String text) {
+    this.text = text;
+    this.tokens = QueryLexer.tokenize(text);
   }
 
   /** The query's tree; an empty group for a query without words. */
   static Group parse(String text) {
-    QuerySyntax p = new QuerySyntax(QueryLexer.tokenize(text));
-    return p.sequence(0, null);
+    return read(text).root();
+  }
+
+  /** The query's tree and the typed text of its field clauses. */
+  static Tree read(String text) {
+    QuerySyntax p = new QuerySyntax(text);
+    Group root = p.sequence(0, null);
+    return new Tree(root, Collections.unmodifiableMap(p.typed));
   }
 
   private Group sequence(int depth, String field) {
@@ -51,13 +74,26 @@ final class QuerySyntax {
         continue;
       }
       if (kind == Kind.OR || kind == Kind.AND) {
-        pos++; // OR is the default; an AND with nothing before it is a lone operator
+        pos++; // an operator with nothing before it is a lone operator
         continue;
       }
-      Clause c = chain(depth, field);
+      Clause c = disjunction(depth, field);
       if (c != null) clauses.add(c);
     }
     return new Group(List.copyOf(clauses));
+  }
+
+  private Clause disjunction(int depth, String field) {
+    List<Clause> any = new ArrayList<>();
+    Clause first = chain(depth, field);
+    if (first != null) any.add(first);
+    while (peek() == Kind.OR) {
+      pos++;
+      Clause next = chain(depth, field);
+      if (next != null) any.add(next);
+    }
+    if (any.size() <= 1) return any.isEmpty() ? null : any.getFirst();
+    return new Clause(Occur.SHOULD, new Group(List.copyOf(any), true));
   }
 
   private Clause chain(int depth, String field) {
@@ -107,7 +143,9 @@ final class QuerySyntax {
       case FIELD -> {
         pos++;
         // A field applies to the next word, phrase or group; a field on a field keeps the last.
-        return primary(depth, t.text());
+        QueryNode value = primary(depth, t.text());
+        if (value != null) typed.put(value, text.substring(t.start(), tokens.get(pos - 1).end()));
+        return value;
       }
       case PHRASE -> {
         pos++;

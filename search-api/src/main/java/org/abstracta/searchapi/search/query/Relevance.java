@@ -4,17 +4,17 @@ package org.abstracta.searchapi.search.query;
  * Every ranking weight in one place, so relevance tuning edits one file. The values are the best
  * measured with {@code abstracta eval} ({@code docs/relevance.md}).
  *
- * <p>A short query (at most {@link #SHORT_QUERY_WORDS} plain words) is a few keywords. Each word
- * scores BM25 per field, times the field's weight, summed over the fields it matches: a title match
- * is evidence of its own. A document holding every optional clause gets {@link #ALL_WORDS_BONUS} on
- * top, which puts it above every document missing one (a BM25 sum over a handful of words stays far
+ * <p>Keywords ({@link QueryKind}) are all required. Each word scores BM25 per field, times the
+ * field's weight, summed over the fields it matches: a title match is evidence of its own. Of
+ * clauses joined by {@code OR}, a document holding every one gets {@link #ALL_WORDS_BONUS} on top,
+ * which puts it above every document missing one (a BM25 sum over a handful of words stays far
  * below it).
  *
- * <p>A longer query is read as a sentence — a pasted claim, question or abstract — that no document
- * matches word for word. Its words score BM25F over title and abstract: the occurrences in the two
- * fields counted as in one field where a title occurrence counts {@link #TITLE} times, and the
- * field lengths likewise (Lucene's {@code CombinedFieldQuery}); a per-field sum would reward a word
- * once per field it occurs in, favouring papers that repeat a few of the words in title and
+ * <p>A sentence ({@link QueryKind}) — a pasted claim, question or abstract — is a ranked OR that no
+ * document matches word for word. Its words score BM25F over title and abstract: the occurrences in
+ * the two fields counted as in one field where a title occurrence counts {@link #TITLE} times, and
+ * the field lengths likewise (Lucene's {@code CombinedFieldQuery}); a per-field sum would reward a
+ * word once per field it occurs in, favouring papers that repeat a few of the words in title and
  * abstract over papers that hold more of them. No all-words bonus (BM25 already rewards each word
  * found), and a hyphenated word counts its parts as words. Author matches add their own BM25 score
  * times {@link #AUTHORS} in both. Lucene's BM25 parameters (k1 = 1.2, b = 0.75) measured best.
@@ -40,11 +40,8 @@ public final class Relevance {
   /** Names are rare and deliberate in a query: a name match beats a passing abstract mention. */
   public static final float AUTHORS = 1.5f;
 
-  /** Added once when every optional clause of a short query (or parenthesized group) matches. */
+  /** Added once when a document matches every clause of an {@code OR}. */
   static final float ALL_WORDS_BONUS = 1000f;
-
-  /** Up to this many plain words a query is keywords, with the all-words bonus; else a sentence. */
-  static final int SHORT_QUERY_WORDS = 3;
 
   /** How many of a sentence's first results feed back their words. */
   public static final int FEEDBACK_DOCS = 10;

@@ -8,13 +8,17 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.abstracta.indexer.model.PaperId;
+import org.abstracta.indexer.schema.Facets;
 import org.abstracta.indexer.schema.Fields;
 import org.abstracta.indexer.text.SubjectCatalog;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -94,6 +98,52 @@ public final class StructuredQueries {
   }
 
   /**
+   * Papers whose author names hold every word of {@code name} ({@code Hinton}, {@code g hinton}),
+   * or with {@code inOrder} the words side by side in that order, matched without scoring.
+   */
+  public static Query authorWords(String name, boolean inOrder) {
+    List<TextAnalysis.Tok> toks = TextAnalysis.tokens(Fields.AUTHORS, name);
+    if (toks.isEmpty()) return new MatchNoDocsQuery("no name words in '" + name + "'");
+    if (inOrder && toks.size() > 1) {
+      PhraseQuery.Builder p = new PhraseQuery.Builder();
+      for (TextAnalysis.Tok t : toks) p.add(new Term(Fields.AUTHORS, t.term()), t.position());
+      return constant(p.build());
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (TextAnalysis.Tok t : toks) {
+      b.add(new TermQuery(new Term(Fields.AUTHORS, t.term())), Occur.FILTER);
+    }
+    return constant(b.build());
+  }
+
+  /**
+   * {@code hasCode} as the index spells it: {@code true} or {@code false} (also yes/no/1/0, any
+   * case); null for anything else.
+   */
+  public static String hasCode(String text) {
+    return switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "1" -> "true";
+      case "false", "no", "0" -> "false";
+      default -> null;
+    };
+  }
+
+  /**
+   * Documents with that value of a flat facet ({@code type}, {@code source}, {@code hasCode}),
+   * matched without scoring; null for a {@code hasCode} that is not a yes or no.
+   */
+  static Query facetValue(String dim, String text) {
+    String value =
+        switch (dim) {
+          case Facets.TYPE -> text.strip().toLowerCase(Locale.ROOT);
+          case Facets.HAS_CODE -> hasCode(text);
+          default -> text.strip();
+        };
+    if (value == null) return null;
+    return constant(new TermQuery(DrillDownQuery.term(Facets.indexField(dim), dim, value)));
+  }
+
+  /**
    * The paper with that id (arXiv id in any form, DOI — as id or alias — or title id), or null for
    * an empty text.
    */
@@ -107,7 +157,7 @@ public final class StructuredQueries {
   }
 
   /** Whether {@code word} is an arXiv id or a DOI (a query that names one paper). */
-  static boolean looksLikeId(String word) {
+  public static boolean looksLikeId(String word) {
     return PaperId.arxiv(word) != null || PaperId.doi(word) != null;
   }
 

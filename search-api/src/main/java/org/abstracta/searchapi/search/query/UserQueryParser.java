@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.abstracta.indexer.schema.Facets;
 import org.abstracta.indexer.schema.Fields;
 import org.abstracta.searchapi.search.InvalidRequestException;
+import org.abstracta.searchapi.search.QueryFilter;
 import org.abstracta.searchapi.search.query.ParsedQuery.Unit;
 import org.abstracta.searchapi.search.query.QueryNode.Clause;
 import org.abstracta.searchapi.search.query.QueryNode.Group;
@@ -41,12 +43,17 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  *   <li>A plain word is searched as its stem in title and abstract (scored as one field, BM25F) and
  *       in authors, weighted per {@link Relevance}; a word that is an arXiv id or DOI also matches
  *       that paper's id, far above all.
- *   <li>Optional clauses side by side rank; in a short query ({@link Relevance#SHORT_QUERY_WORDS}
- *       words or fewer), when all of them match a document it gets {@link
- *       Relevance#ALL_WORDS_BONUS}, so documents with every word come first. A longer query is a
- *       sentence (a pasted claim): no bonus, a hyphenated word matches any of its parts, and a
- *       repeated word counts once. {@link org.abstracta.searchapi.search.rank.Feedback} adds words
- *       of the top results to a sentence.
+ *   <li>Keywords side by side are all required: {@code diffusion policy} finds the papers with both
+ *       words, ranked by BM25. {@link #parse(String, int)} relaxes that to some of them, for a
+ *       query that finds nothing. Clauses joined by {@code OR} need any of them; a document with
+ *       all of them gets {@link Relevance#ALL_WORDS_BONUS}, so it comes first.
+ *   <li>A sentence ({@link QueryKind}: a pasted claim, question or abstract) is a ranked OR of its
+ *       words: a hyphenated word matches any of its parts, and a repeated word counts once. {@link
+ *       org.abstracta.searchapi.search.rank.Feedback} adds words of the top results to it.
+ *   <li>{@code year:}, {@code subject:}, {@code author:}, {@code type:}, {@code source:} and {@code
+ *       hasCode:} side by side with the rest are the request's filters ({@link
+ *       ParsedQuery#filters()}), applied like the URL's; inside {@code OR}, {@code NOT} or
+ *       parentheses they are clauses that match without scoring.
  *   <li>Quoted phrases match exact (unstemmed) terms; {@code "a b"~N} allows N moves.
  *   <li>Stop words are ignored in ranked words, except in a query of stop words only, which then
  *       matches them exactly.
@@ -76,13 +83,22 @@ public final class UserQueryParser {
           QueryLimits.MAX_FUZZY_WORDS,
           QueryLimits.MAX_FUZZY_EDITS);
 
+  /** Fields that filter, as the URL's filters do, when typed side by side with the words. */
+  private static final Set<String> FILTER_FIELDS =
+      Set.of(
+          Facets.YEAR, Facets.SUBJECT, Facets.AUTHOR, Facets.TYPE, Facets.SOURCE, Facets.HAS_CODE);
+
   private final TextQueries text;
   private final List<Unit> units = new ArrayList<>();
   private final List<String> words = new ArrayList<>();
+  private final List<QueryFilter> filters = new ArrayList<>();
   private final Set<Query> bonuses = Collections.newSetFromMap(new IdentityHashMap<>());
+  private Map<QueryNode, String> typed = Map.of();
   private boolean keepStopWords;
   private boolean sentence;
   private boolean nestedBonuses = true;
+  private int relaxTo;
+  private int relaxable;
   private int fuzzyExpansions = QueryLimits.MAX_FUZZY_EXPANSIONS;
   private int prefixExpansions = QueryLimits.MAX_PREFIX_EXPANSIONS;
 
@@ -92,17 +108,27 @@ public final class UserQueryParser {
 
   /** The query for {@code userText}; throws {@link InvalidRequestException} only past a limit. */
   public ParsedQuery parse(String userText) {
+    return parse(userText, 0);
+  }
+
+  /**
+   * As {@link #parse(String)}, but the keywords side by side at the top ({@link
+   * ParsedQuery#relaxable()} of them) need only {@code relaxTo} of them, when above 0: the query
+   * for "papers with most of the words", for a query that found nothing.
+   */
+  public ParsedQuery parse(String userText, int relaxTo) {
     String s = userText == null ? "" : userText.strip();
     if (s.length() > QueryLimits.MAX_QUERY_LENGTH) {
       throw QueryLimits.tooMuch(
           "query_too_long",
           "the query is longer than " + QueryLimits.MAX_QUERY_LENGTH + " characters");
     }
-    Group tree = QuerySyntax.parse(s);
-    if (tree.clauses().isEmpty()) {
-      return new ParsedQuery(new MatchAllDocsQuery(), true, List.of(), List.of(), false);
-    }
-    sentence = rankedWords(tree) > Relevance.SHORT_QUERY_WORDS;
+    QuerySyntax.Tree read = QuerySyntax.read(s);
+    Group tree = read.root();
+    if (tree.clauses().isEmpty()) return ParsedQuery.matchAll(List.of());
+    typed = read.typed();
+    this.relaxTo = relaxTo;
+    sentence = QueryKind.isSentence(s, rankedWords(tree));
     fuzzyExpansions =
         share(
             QueryLimits.FUZZY_EXPANSION_BUDGET,
@@ -128,16 +154,20 @@ public final class UserQueryParser {
             "query_too_complex", "the query is too complex; use fewer words or parentheses");
       }
     }
+    if (q == null && !filters.isEmpty()) return ParsedQuery.matchAll(List.copyOf(filters));
     if (q == null) q = new MatchNoDocsQuery("no searchable words");
     // A sentence's repeated word is one clause (see group): explain it once too.
     List<Unit> explained = sentence ? List.copyOf(new LinkedHashSet<>(units)) : List.copyOf(units);
-    return new ParsedQuery(q, false, explained, List.copyOf(words), sentence);
+    return new ParsedQuery(
+        q, false, explained, List.copyOf(words), sentence, List.copyOf(filters), relaxable);
   }
 
   private Query build(Group tree) {
     units.clear();
     words.clear();
+    filters.clear();
     bonuses.clear();
+    relaxable = 0;
     return group(tree, false, true);
   }
 
@@ -156,8 +186,11 @@ public final class UserQueryParser {
     List<Query> should = new ArrayList<>();
     List<Query> must = new ArrayList<>();
     List<Query> mustNot = new ArrayList<>();
+    // The top's clauses side by side: the query's words, and the fields that filter.
+    boolean words = top && !g.anyOf() && !negated;
     for (Clause c : g.clauses()) {
       boolean not = c.occur() == Occur.MUST_NOT;
+      if (words && !not && filter(c.node())) continue;
       Query q = node(c.node(), negated != not, top && g.clauses().size() == 1);
       if (q == null) continue;
       switch (c.occur()) {
@@ -170,6 +203,13 @@ public final class UserQueryParser {
       // A word a claim repeats ("upregulation of A causes the upregulation of B") counts once.
       should = new ArrayList<>(new LinkedHashSet<>(should));
       should.removeAll(must);
+    } else if (!g.anyOf()) {
+      // Keywords side by side: every one is required, unless the top relaxes them.
+      if (words) relaxable = should.size();
+      if (!words || relaxTo <= 0 || relaxTo >= should.size()) {
+        must.addAll(should);
+        should.clear();
+      }
     }
     if (should.isEmpty() && must.isEmpty() && mustNot.isEmpty()) return null;
     if (mustNot.isEmpty() && should.size() + must.size() == 1) {
@@ -179,8 +219,11 @@ public final class UserQueryParser {
     for (Query q : must) b.add(q, Occur.MUST);
     for (Query q : should) b.add(q, Occur.SHOULD);
     for (Query q : mustNot) b.add(q, Occur.MUST_NOT);
-    if (should.isEmpty() && must.isEmpty()) b.add(new MatchAllDocsQuery(), Occur.MUST);
-    if (should.size() >= 2 && !sentence && (nestedBonuses || top)) {
+    if (should.isEmpty() && must.isEmpty()) b.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
+    if (!sentence && !g.anyOf() && !should.isEmpty()) {
+      b.setMinimumNumberShouldMatch(relaxTo); // relaxed: some of the top's keywords
+    }
+    if (should.size() >= 2 && !sentence && g.anyOf() && (nestedBonuses || top)) {
       // The bonus only needs to know whether every clause matches: inner groups' bonuses are left
       // out of it, else each level of parentheses would double the clauses below it.
       BooleanQuery.Builder all = new BooleanQuery.Builder();
@@ -190,6 +233,35 @@ public final class UserQueryParser {
       b.add(bonus, Occur.SHOULD);
     }
     return b.build();
+  }
+
+  /**
+   * Takes a field clause that filters ({@code year:2023}, {@code author:"Jackie Kay"}), side by
+   * side with the query's words, into {@link #filters}; false for any other clause, and for a value
+   * the field cannot take ({@code year:recent}, {@code hasCode:maybe}), which stays words.
+   */
+  private boolean filter(QueryNode n) {
+    String field;
+    String value;
+    switch (n) {
+      case Word w when w.field() != null && !w.prefix() && w.fuzzy() == QueryLexer.NOT_FUZZY -> {
+        field = w.field();
+        value = w.text().strip();
+      }
+      case Phrase p when p.field() != null && p.slop() == 0 -> {
+        field = p.field();
+        value = p.text().strip();
+      }
+      default -> {
+        return false;
+      }
+    }
+    if (!FILTER_FIELDS.contains(field) || value.isEmpty()) return false;
+    if (Facets.YEAR.equals(field) && StructuredQueries.parseYears(value) == null) return false;
+    if (Facets.HAS_CODE.equals(field) && StructuredQueries.hasCode(value) == null) return false;
+    String text = typed.getOrDefault(n, field + ":" + value);
+    filters.add(new QueryFilter(field, value, text, n instanceof Phrase));
+    return true;
   }
 
   /** {@code q} without the all-words bonuses of its groups: the same documents match. */
@@ -274,6 +346,11 @@ public final class UserQueryParser {
       Query q = StructuredQueries.id(w.text());
       return q == null ? null : idUnit(negated, w.text(), q);
     }
+    if (Facets.TYPE.equals(field) || Facets.SOURCE.equals(field) || Facets.HAS_CODE.equals(field)) {
+      Query q = StructuredQueries.facetValue(field, w.text());
+      if (q != null) return unit(negated, "'" + w.text() + "'", Map.of(field, q), q);
+      field = null; // "hasCode:maybe" is read as a word
+    }
     Map<String, Query> perField = new LinkedHashMap<>();
     boolean stopWord = TextQueries.onlyStopWords(w.text());
     if (stopWord && !keepStopWords && !w.prefix() && w.fuzzy() == QueryLexer.NOT_FUZZY) {
@@ -330,7 +407,12 @@ public final class UserQueryParser {
 
   private Query phrase(Phrase p, boolean negated) {
     String field = p.field();
-    if (Fields.SUBJECT.equals(field) || Fields.YEAR.equals(field) || Fields.ID.equals(field)) {
+    if (Fields.SUBJECT.equals(field)
+        || Fields.YEAR.equals(field)
+        || Fields.ID.equals(field)
+        || Facets.TYPE.equals(field)
+        || Facets.SOURCE.equals(field)
+        || Facets.HAS_CODE.equals(field)) {
       return word(
           new Word(p.text(), field, false, QueryLexer.NOT_FUZZY), negated); // subject:"cs.LG"
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.abstracta.indexer.schema.Fields;
+import org.abstracta.searchapi.search.QueryFilter;
 import org.abstracta.searchapi.search.query.ParsedQuery;
 import org.abstracta.searchapi.search.query.ParsedQuery.Unit;
 import org.abstracta.searchapi.search.query.Relevance;
@@ -52,7 +53,11 @@ public final class HitExplainer {
 
   public String explain(int doc, float score) throws IOException {
     String scoreText = String.format(Locale.ROOT, "score %.2f", score);
-    if (parsed.matchAll()) return "every paper matches an empty query; " + scoreText;
+    if (parsed.matchAll() && !parsed.filters().isEmpty()) {
+      List<String> typed = parsed.filters().stream().map(QueryFilter::text).toList();
+      return "matches the query's filters " + String.join(", ", typed) + "; listed newest first";
+    }
+    if (parsed.matchAll()) return "every paper matches an empty query; listed newest first";
     List<String> matched = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (int i = 0; i < weights.size(); i++) {
@@ -70,9 +75,7 @@ public final class HitExplainer {
       if (!out.isEmpty()) out.append("; ");
       out.append("missing ").append(String.join(", ", missing));
     } else if (weights.size() > 1) {
-      out.append("; all ")
-          .append(weights.size())
-          .append(" words present (ranked above papers missing some)");
+      out.append("; all ").append(weights.size()).append(" words present");
     }
     if (!out.isEmpty()) out.append("; ");
     if (feedback) out.append("with words of the first results; ");

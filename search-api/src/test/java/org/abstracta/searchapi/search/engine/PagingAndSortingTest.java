@@ -126,10 +126,19 @@ class PagingAndSortingTest {
   }
 
   @Test
+  void size_zero_gives_the_total_and_no_hits() {
+    SearchResult r = page("learning", SortOrder.RELEVANCE, 1, 0, null);
+    assertEquals(54, r.total());
+    assertEquals(List.of(), r.hits());
+    assertNull(r.nextCursor());
+  }
+
+  @Test
   void sizes_and_pages_out_of_range_are_refused_naming_the_parameter() {
     assertEquals(
         "size",
-        assertThrows(InvalidRequestException.class, () -> page("", SortOrder.RELEVANCE, 1, 0, null))
+        assertThrows(
+                InvalidRequestException.class, () -> page("", SortOrder.RELEVANCE, 1, -1, null))
             .parameter());
     assertEquals(
         "size",

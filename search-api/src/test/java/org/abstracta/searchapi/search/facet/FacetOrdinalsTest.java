@@ -122,7 +122,8 @@ class FacetOrdinalsTest {
   void selected_authors_follow_the_top_ones_with_their_counts() throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(dir)) {
       PaperSearcher searcher = new PaperSearcher(reader);
-      FacetsCollector hits = searcher.search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+      FacetsCollector hits =
+          searcher.search(MatchAllDocsQuery.INSTANCE, new FacetsCollectorManager());
       List<LabelAndValue> top1 = searcher.authorOrdinals().top(hits, 1, List.of());
       String first = top1.get(0).label;
       List<String> selected = List.of(first, AUTHORS[39], "Nobody", "Solo 33");
@@ -193,7 +194,7 @@ class FacetOrdinalsTest {
       PaperSearcher searcher = new PaperSearcher(reader);
       int all = reader.maxDoc(); // at least as many as any dimension has values
       FacetsCollector everything =
-          searcher.search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+          searcher.search(MatchAllDocsQuery.INSTANCE, new FacetsCollectorManager());
       var small = new DefaultSortedSetDocValuesReaderState(reader, Facets.FIELD, Facets.config());
       var lucene = new SortedSetDocValuesFacetCounts(small, everything);
       FacetOrdinals.Counts totals = searcher.facetOrdinals().all();
@@ -273,7 +274,7 @@ class FacetOrdinalsTest {
 
   private static List<Query> queries() {
     List<Query> out = new ArrayList<>();
-    out.add(new MatchAllDocsQuery());
+    out.add(MatchAllDocsQuery.INSTANCE);
     for (int w = 0; w < 4; w++) out.add(new TermQuery(new Term("word", "w" + w)));
     out.add(new TermQuery(new Term("word", "absent")));
     // Few hits: the top lists hold authors of one paper.

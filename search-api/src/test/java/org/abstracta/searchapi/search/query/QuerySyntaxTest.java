@@ -63,15 +63,22 @@ class QuerySyntaxTest {
   @Test
   void and_binds_tighter_than_or() {
     Group g = QuerySyntax.parse("a AND b OR c");
+    Group aAndB =
+        new Group(List.of(new Clause(Occur.MUST, word("a")), new Clause(Occur.MUST, word("b"))));
+    assertEquals(
+        new Group(List.of(should(new Group(List.of(should(aAndB), should(word("c"))), true)))), g);
+  }
+
+  @Test
+  void or_binds_tighter_than_words_side_by_side() {
+    // diffusion and (policy or planning): OR joins its neighbours, not the whole query.
     assertEquals(
         new Group(
             List.of(
+                should(word("diffusion")),
                 should(
-                    new Group(
-                        List.of(
-                            new Clause(Occur.MUST, word("a")), new Clause(Occur.MUST, word("b"))))),
-                should(word("c")))),
-        g);
+                    new Group(List.of(should(word("policy")), should(word("planning"))), true)))),
+        QuerySyntax.parse("diffusion policy OR planning"));
   }
 
   @Test
