@@ -316,6 +316,7 @@
     const hitsList = document.getElementById('hits');
     const pagerNav = document.getElementById('pager');
     const didYouMean = document.getElementById('did-you-mean');
+    const queryNote = document.getElementById('query-note');
     const chips = document.getElementById('active-filters');
     const facetsAside = document.getElementById('facets');
     const filtersToggle = document.getElementById('filters-toggle');
@@ -324,6 +325,7 @@
     let controller = null;
     let seq = 0;
     let lastFacets = {};
+    let lastQueryFilters = [];
 
     // --- URL <-> state
 
@@ -336,7 +338,9 @@
       const filters = {};
       for (const d of DIMS) filters[d] = [...new Set(p.getAll(d).filter((v) => v.trim() !== ''))];
       const sort = ['relevance', 'newest', 'oldest'].includes(p.get('sort')) ? p.get('sort') : 'relevance';
-      return { q: p.get('q') || '', filters, sort, page: int('page', 1, MAX_DEPTH), size: int('size', DEFAULT_SIZE, 100) };
+      // autocorrect=false: the query exactly as typed, even when a respelling would find more.
+      const literal = p.get('autocorrect') === 'false';
+      return { q: p.get('q') || '', filters, sort, page: int('page', 1, MAX_DEPTH), size: int('size', DEFAULT_SIZE, 100), literal };
     }
 
     function queryString(s) {
@@ -346,6 +350,7 @@
       if (s.sort !== 'relevance') p.set('sort', s.sort);
       if (s.page > 1) p.set('page', String(s.page));
       if (s.size !== DEFAULT_SIZE) p.set('size', String(s.size));
+      if (s.literal) p.set('autocorrect', 'false');
       return p.toString();
     }
 
@@ -357,7 +362,9 @@
     function withChanges(changes) {
       const filters = {};
       for (const d of DIMS) filters[d] = [...state.filters[d]];
-      return { ...state, filters, page: 1, ...changes };
+      // A new query is corrected again; other changes keep the literal choice.
+      const literal = 'q' in changes && changes.q !== state.q ? false : state.literal;
+      return { ...state, filters, page: 1, literal, ...changes };
     }
 
     function toggled(dim, value, on) {
@@ -397,6 +404,7 @@
         hitsList.textContent = '';
         pagerNav.hidden = true;
         didYouMean.hidden = true;
+        queryNote.hidden = true;
         status.textContent = e.message;
         status.classList.add('error');
       } finally {
@@ -409,17 +417,22 @@
       const total = body.total || 0;
       const first = (state.page - 1) * state.size + 1;
       const last = first + body.hits.length - 1;
-      const what = state.q ? ` for “${state.q}”` : '';
+      const shown = body.correctedQuery || state.q;
+      const what = shown ? ` for “${shown}”` : '';
+      // A lower bound ("gte"): a sentence matches most of the collection and is not counted out.
+      const count = body.totalRelation === 'gte' ? `more than ${total.toLocaleString()}` : total.toLocaleString();
       if (total === 0) status.textContent = `No papers found${what}.`;
-      else if (body.hits.length === 0) status.textContent = `No more results${what} (${total.toLocaleString()} in all).`;
+      else if (body.hits.length === 0) status.textContent = `No more results${what} (${count} in all).`;
       else {
         const range = total > body.hits.length ? `${first.toLocaleString()}–${last.toLocaleString()} of ` : '';
-        status.textContent = `${range}${total.toLocaleString()} ${total === 1 ? 'result' : 'results'}${what}`;
+        status.textContent = `${range}${count} ${total === 1 ? 'result' : 'results'}${what}`;
       }
       if (body.partial) status.textContent += ' (partial: the query took too long)';
 
       renderDidYouMean(body.didYouMean);
-      renderChips();
+      renderQueryNote(body);
+      lastQueryFilters = body.queryFilters || [];
+      renderChips(lastQueryFilters);
 
       hitsList.textContent = '';
       hitsList.start = first;
@@ -447,9 +460,44 @@
       didYouMean.hidden = false;
     }
 
-    function renderChips() {
+    /** The query without the filters typed in it: the words the user is searching for. */
+    function queryWords(queryFilters) {
+      let rest = state.q;
+      for (const f of queryFilters) rest = rest.replace(f.text, ' ');
+      return rest.split(/\s+/).map((w) => w.replace(/^[-+("']+|[)"',.;:?!]+$/g, '')).filter((w) => w && !/^(AND|OR|NOT)$/.test(w));
+    }
+
+    /** What the results are, when not the query as typed: its respelling, or some of its words. */
+    function renderQueryNote(body) {
+      queryNote.textContent = '';
+      if (body.correctedQuery) {
+        const literal = { ...withChanges({}), literal: true };
+        const a = el('a', { text: state.q, attrs: { href: pageUrl(literal), 'data-literal': 'true' } });
+        queryNote.append('Showing results for ', el('strong', { text: body.correctedQuery }), '. Search instead for ', a, '.');
+      }
+      if (body.matched === 'some') {
+        if (queryNote.childNodes.length) queryNote.append(' ');
+        const words = queryWords(body.queryFilters || []);
+        queryNote.append(`No paper has all of ${words.join(', ')} — showing papers with some of them.`);
+      }
+      queryNote.hidden = queryNote.childNodes.length === 0;
+    }
+
+    function renderChips(queryFilters) {
       chips.textContent = '';
       let any = false;
+      // Filters typed in the query are chips too; removing one removes its words from the query.
+      for (const qf of queryFilters) {
+        const f = FACETS.find((x) => x.dim === qf.dim);
+        if (!f) continue;
+        any = true;
+        const button = el('button', {
+          className: 'chip chip-typed',
+          attrs: { type: 'button', 'data-qtext': qf.text, 'aria-label': `Remove ${qf.text} from the query` },
+        });
+        button.append(el('span', { className: 'chip-dim', text: f.title + ':' }), ' ', qf.value, el('span', { attrs: { 'aria-hidden': 'true' }, text: ' ×' }));
+        chips.append(el('li', null, button));
+      }
       for (const f of FACETS) {
         for (const v of state.filters[f.dim]) {
           any = true;
@@ -554,8 +602,13 @@
       }
     });
 
+    /** The filter typed in the query that selects this value ({@code subject:cs.ro}), if any. */
+    function typedFilter(dim, value) {
+      return lastQueryFilters.find((f) => f.dim === dim && f.value.toLowerCase() === String(value).toLowerCase());
+    }
+
     function checkbox(dim, v, count, depth) {
-      const selected = state.filters[dim].includes(v.value);
+      const selected = state.filters[dim].includes(v.value) || Boolean(typedFilter(dim, v.value));
       const id = `f-${dim}-${v.value}`.replace(/[^A-Za-z0-9_-]/g, (c) => '_' + c.charCodeAt(0).toString(16));
       const box = el('input', { attrs: { type: 'checkbox', id, 'data-dim': dim, value: v.value, checked: selected } });
       box.checked = selected;
@@ -618,17 +671,26 @@
     facetsAside.addEventListener('change', (e) => {
       const box = e.target;
       if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox') return;
-      go(toggled(box.dataset.dim, box.value, box.checked));
+      const typed = box.checked ? null : typedFilter(box.dataset.dim, box.value);
+      // Unticking a value the query selects takes its words out of the query.
+      if (typed) go(withChanges({ q: state.q.replace(typed.text, ' ').replace(/\s+/g, ' ').trim() }));
+      else go(toggled(box.dataset.dim, box.value, box.checked));
     });
 
     chips.addEventListener('click', (e) => {
       const b = e.target.closest('button');
       if (!b) return;
       if (b.dataset.clear) {
-        const next = withChanges({});
+        let q = state.q;
+        for (const qf of lastQueryFilters) q = q.replace(qf.text, ' ');
+        const next = withChanges({ q: q.replace(/\s+/g, ' ').trim() });
         for (const d of DIMS) next.filters[d] = [];
         go(next);
         input.focus();
+      } else if (b.dataset.qtext) {
+        go(withChanges({ q: state.q.replace(b.dataset.qtext, ' ').replace(/\s+/g, ' ').trim() }));
+        const nextChip = chips.querySelector('button');
+        (nextChip || input).focus();
       } else {
         go(toggled(b.dataset.dim, b.dataset.value, false));
         const nextChip = chips.querySelector('button');
@@ -649,6 +711,13 @@
       e.preventDefault();
       go({ ...state, page: Number(a.dataset.page) }, { focusResults: true });
       results.scrollIntoView({ block: 'start' });
+    });
+
+    queryNote.addEventListener('click', (e) => {
+      const a = e.target.closest('a[data-literal]');
+      if (!a || !plainClick(e)) return;
+      e.preventDefault();
+      go({ ...withChanges({}), literal: true });
     });
 
     didYouMean.addEventListener('click', (e) => {

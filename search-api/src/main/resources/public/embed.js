@@ -198,6 +198,11 @@ mark{background:var(--abstracta-mark-bg,#fff1a8);color:var(--abstracta-mark-fg,i
         return;
       }
       const hits = body.hits || [];
+      // Results that are not the query as typed say so first (a disabled option: not a result).
+      const notes = [];
+      if (body.correctedQuery) notes.push(`Showing results for “${body.correctedQuery}”.`);
+      if (body.matched === 'some') notes.push(`No paper has all of the words of “${q}” — showing papers with some of them.`);
+      if (notes.length) list.append(h('div', 'n', notes.join(' '), { role: 'option', 'aria-disabled': 'true', 'aria-selected': 'false' }));
       hits.forEach((hit, i) => {
         const a = h('a', null, null, {
           role: 'option', id: `${this._uid}-o${i}`, href: this._link(hit.id), 'aria-selected': 'false', tabindex: '-1', part: 'option',

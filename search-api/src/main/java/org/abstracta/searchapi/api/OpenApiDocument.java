@@ -71,9 +71,11 @@ final class OpenApiDocument {
     p.add(
         query(
             "q",
-            "Query text: words, \"phrases\", \"phrase\"~3, +must -exclude, AND OR NOT, (groups),"
-                + " title: abstract: author: subject: year:2019..2023 id:, prefix*, fuzzy~."
-                + " Empty or missing matches all documents. Malformed syntax is read leniently."
+            "Query text: words (all required; a sentence is a ranked OR of its words),"
+                + " \"phrases\", \"phrase\"~3, +must -exclude, AND OR NOT, (groups), title:"
+                + " abstract: id:, prefix*, fuzzy~; author: subject: year:2019..2023 type:"
+                + " source: hasCode: filter like the filter parameters. Empty or missing matches"
+                + " all documents. Malformed syntax is read leniently."
                 + " Limits (400 naming q): "
                 + UserQueryParser.LIMITS
                 + "; a leading * is dropped.",
@@ -103,8 +105,8 @@ final class OpenApiDocument {
     p.add(
         query(
             "size",
-            "Hits per page",
-            integer(1, SearchRequest.MAX_SIZE, SearchRequest.DEFAULT_SIZE)));
+            "Hits per page; 0 for the total and facets only",
+            integer(0, SearchRequest.MAX_SIZE, SearchRequest.DEFAULT_SIZE)));
     p.add(query("cursor", "Opaque deep-paging cursor from a previous nextCursor", string()));
     p.add(
         query(
@@ -118,6 +120,12 @@ final class OpenApiDocument {
             "explain",
             "Add to each hit a readable explanation of its score",
             M.createObjectNode().put("type", "boolean").put("default", false)));
+    p.add(
+        query(
+            "autocorrect",
+            "When the query finds (nearly) nothing and a respelling finds far more, show the"
+                + " respelling's results (correctedQuery); false searches the query as typed",
+            M.createObjectNode().put("type", "boolean").put("default", true)));
     responses(op, ref("SearchResponse"), "400", "A parameter is invalid (named in the message)");
   }
 
@@ -329,9 +337,17 @@ final class OpenApiDocument {
     s.set(
         "SearchResponse",
         object(
-            List.of("total", "tookMs", "hits", "facets", "partial"),
+            List.of("total", "totalRelation", "tookMs", "hits", "facets", "matched", "partial"),
             "total",
-            M.createObjectNode().put("type", "integer").put("description", "Exact match count"),
+            M.createObjectNode()
+                .put("type", "integer")
+                .put("description", "Match count: exact, or a lower bound (see totalRelation)"),
+            "totalRelation",
+            enumOf("eq", "gte")
+                .put(
+                    "description",
+                    "eq: total is exact; gte: a lower bound (a sentence without facets matches"
+                        + " most of the collection and is counted up to 10,000)"),
             "tookMs",
             M.createObjectNode().put("type", "number"),
             "hits",
@@ -342,6 +358,18 @@ final class OpenApiDocument {
             nullableString("Cursor for the next page; null after the last"),
             "didYouMean",
             nullableString("A respelled query that finds more, when this one finds little"),
+            "correctedQuery",
+            nullableString(
+                "The respelled query whose results these are, when the query as typed found"
+                    + " (nearly) nothing; autocorrect=false gives the query as typed"),
+            "matched",
+            enumOf("all", "some", "ranked")
+                .put(
+                    "description",
+                    "all: every word matched; some: no paper has all the words, these have most"
+                        + " of them; ranked: a sentence, a ranked OR of its words"),
+            "queryFilters",
+            arrayOf(ref("QueryFilter")),
             "partial",
             bool()
                 .put(
@@ -349,6 +377,18 @@ final class OpenApiDocument {
                     "The search ran out of its time budget (2 s unless the server sets another"
                         + " with --query-timeout): hits, total and facet counts cover only the"
                         + " documents it reached")));
+    s.set(
+        "QueryFilter",
+        object(
+            List.of("dim", "value", "text", "quoted"),
+            "dim",
+            enumOf(SearchParams.FILTERS.toArray(String[]::new)),
+            "value",
+            string(),
+            "text",
+            string().put("description", "The clause as typed in q: remove it to drop the filter"),
+            "quoted",
+            bool()));
     s.set("Similar", object(List.of("id", "hits"), "id", string(), "hits", arrayOf(ref("Hit"))));
     s.set(
         "Suggestion",

@@ -93,11 +93,18 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--size",
       paramLabel = "N",
-      description = "results per page, 1 to 100 (default: 10)")
+      description = "results per page, 0 to 100 (default: 10; 0 prints the total only)")
   String size;
 
   @Option(names = "--explain", description = "say why each result scored as it did")
   boolean explain;
+
+  @Option(
+      names = "--no-autocorrect",
+      description =
+          "search the query as typed, even when it finds (nearly) nothing and a respelling finds"
+              + " far more")
+  boolean noAutocorrect;
 
   @Option(
       names = "--json",
@@ -161,6 +168,7 @@ public final class SearchCommand implements Callable<Integer> {
     if (page != null) p.put("page", List.of(page));
     if (size != null) p.put("size", List.of(size));
     if (explain) p.put("explain", List.of("true"));
+    if (noAutocorrect) p.put("autocorrect", List.of("false"));
     // Text output shows no facet counts, so none are computed.
     p.put("facets", List.of(json ? "" : "none"));
     return p;
@@ -176,11 +184,13 @@ public final class SearchCommand implements Callable<Integer> {
   }
 
   private static void print(PrintWriter out, SearchRequest request, SearchResult result) {
-    String q = request.query().isBlank() ? "all documents" : "\"" + request.query() + "\"";
+    String shown = result.correctedQuery() != null ? result.correctedQuery() : request.query();
+    String q = shown.isBlank() ? "all documents" : "\"" + shown + "\"";
     int from = (request.page() - 1) * request.size();
     out.printf(
         Locale.ROOT,
-        "%,d result%s for %s (%.1f ms)%s%n",
+        "%s%,d result%s for %s (%.1f ms)%s%n",
+        result.totalExact() ? "" : "more than ",
         result.total(),
         result.total() == 1 ? "" : "s",
         q,
@@ -189,6 +199,17 @@ public final class SearchCommand implements Callable<Integer> {
             ? ""
             : String.format(
                 Locale.ROOT, ", showing %,d–%,d", from + 1, from + result.hits().size()));
+    if (result.correctedQuery() != null) {
+      out.println(
+          "Showing results for \""
+              + result.correctedQuery()
+              + "\"; for \""
+              + request.query()
+              + "\" as typed use --no-autocorrect");
+    }
+    if (result.matched() == SearchResult.Matched.SOME) {
+      out.println("No paper has all the words: showing papers with some of them");
+    }
     if (result.didYouMean() != null) out.println("Did you mean: " + result.didYouMean());
     if (result.partial()) out.println("(partial: the query ran out of time)");
     int rank = from;

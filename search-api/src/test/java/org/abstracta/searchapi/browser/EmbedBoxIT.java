@@ -187,6 +187,21 @@ class EmbedBoxIT {
   }
 
   @Test
+  void a_year_typed_in_the_box_filters_its_results() {
+    String q = "learning year:2019..2020";
+    // The box on "/" searches cs.LG (its subject attribute).
+    List<String> titles = app.titles("size=5&subject=cs.LG&q=" + encode(q));
+    assertTrue(titles.size() >= 2, "learning papers of 2019 and 2020");
+    driver.get(siteBase + "/");
+    SearchContext box = box();
+    box.findElement(By.cssSelector("input")).sendKeys(q);
+    browser.waitFor(d -> optionTitles(box).equals(titles));
+    for (WebElement meta : box.findElements(By.cssSelector("[role=option] .m"))) {
+      assertTrue(meta.getText().matches(".*· 20(19|20)( ·.*)?"), meta.getText());
+    }
+  }
+
+  @Test
   void escape_closes_the_results_then_clears_the_box() {
     driver.get(siteBase + "/");
     SearchContext box = box();

@@ -114,6 +114,48 @@ class SearchPageIT {
   }
 
   @Test
+  void a_filter_typed_in_the_query_is_a_chip_and_removing_it_edits_the_query() {
+    String typed = "reinforcement learning subject:cs.RO";
+    List<String> filtered = app.ids("q=" + encode(typed));
+    assertEquals(app.ids("q=reinforcement+learning&subject=cs.RO"), filtered);
+
+    driver.get(app.base + "/?q=" + encode(typed));
+    waitForHits(filtered);
+    WebElement chip =
+        browser.waitFor(d -> d.findElement(By.cssSelector("#active-filters .chip-typed")));
+    assertEquals("Subject: cs.RO ×", chip.getText());
+    assertTrue(subjectBox("cs.RO").isSelected(), "the typed subject is ticked in its facet");
+
+    chip.click();
+    waitForHits(app.ids("q=reinforcement+learning"));
+    assertEquals(app.base + "/?q=reinforcement+learning", driver.getCurrentUrl());
+    assertEquals("reinforcement learning", driver.findElement(By.id("q")).getDomProperty("value"));
+  }
+
+  @Test
+  void a_respelled_query_says_so_and_links_back_to_the_query_as_typed() {
+    driver.get(app.base + "/?q=" + encode("Epistemik injustice"));
+    waitForHits(app.ids("q=" + encode("Epistemic injustice")));
+    WebElement note = driver.findElement(By.id("query-note"));
+    assertEquals(
+        "Showing results for Epistemic injustice. Search instead for Epistemik injustice.",
+        note.getText());
+    assertTrue(statusText().endsWith("for “Epistemic injustice”"), statusText());
+
+    note.findElement(By.cssSelector("a")).click();
+    browser.waitFor(d -> d.getCurrentUrl().endsWith("autocorrect=false"));
+    // As typed no paper has both words: papers with some of them, said so.
+    waitForHits(app.ids("autocorrect=false&q=" + encode("Epistemik injustice")));
+    browser.waitFor(
+        d ->
+            d.findElement(By.id("query-note"))
+                .getText()
+                .equals(
+                    "No paper has all of Epistemik, injustice — showing papers with some of"
+                        + " them."));
+  }
+
+  @Test
   void paging_moves_through_the_results_and_the_address_keeps_the_page() {
     JsonNode first = app.api("/api/search?facets=none&q=learning");
     assertTrue(first.get("total").asLong() > 20, "enough results for three pages");
@@ -288,9 +330,12 @@ class SearchPageIT {
 
   @Test
   void did_you_mean_offers_the_corrected_query() {
-    JsonNode r = app.api("/api/search?facets=none&q=" + encode("reinforcment lerning"));
+    // As typed (autocorrect=false): since issue 20 the corrected results would be shown instead.
+    String typed = "q=" + encode("reinforcment lerning") + "&autocorrect=false";
+    JsonNode r = app.api("/api/search?facets=none&" + typed);
     String suggestion = r.get("didYouMean").asText();
-    driver.get(app.base + "/?q=" + encode("reinforcment lerning"));
+    assertEquals("reinforcement learning", suggestion);
+    driver.get(app.base + "/?" + typed);
     WebElement link = browser.waitFor(d -> d.findElement(By.cssSelector("#did-you-mean a")));
     assertEquals(suggestion, link.getText());
     link.click();
