@@ -219,11 +219,23 @@ class ServiceEndpointsTest {
     search.get("parameters").forEach(p -> params.put(p.get("name").asText(), p));
     assertEquals(
         List.of(
-            "q", "subject", "year", "author", "type", "source", "hasCode", "sort", "page", "size",
-            "cursor", "facets", "explain"),
+            "q",
+            "subject",
+            "year",
+            "author",
+            "type",
+            "source",
+            "hasCode",
+            "sort",
+            "page",
+            "size",
+            "cursor",
+            "facets",
+            "explain",
+            "autocorrect"),
         List.copyOf(params.keySet()));
     JsonNode size = params.get("size").get("schema");
-    assertEquals(1, size.get("minimum").asInt());
+    assertEquals(0, size.get("minimum").asInt()); // size=0: the total and facets only
     assertEquals(100, size.get("maximum").asInt());
     assertEquals(10, size.get("default").asInt());
     assertEquals("array", params.get("subject").get("schema").get("type").asText());
