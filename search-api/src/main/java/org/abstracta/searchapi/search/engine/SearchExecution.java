@@ -151,20 +151,19 @@ final class SearchExecution {
     // A query that finds (nearly) nothing: its respelling, or papers with some of its words.
     String didYouMean = null;
     String corrected = null;
-    SpellingCorrector.Correction fix = correction(parser, literal.parsed(), c.total());
+    SpellingCorrector.Correction fix = correction(parser, literal.parsed());
     if (fix != null && request.autocorrect() && SpellingCorrector.shows(c.total(), fix.count())) {
       corrected = fix.text();
       c = collect(plan(parser.parse(corrected)), timed);
     } else if (fix != null && fix.count() >= c.total()) {
       didYouMean = fix.text();
     }
-    int relaxable = c.plan().parsed().relaxable();
-    String text = corrected == null ? request.query() : corrected;
-    for (int some = relaxable - 1; c.total() == 0 && relaxable >= 2 && some >= 1; some--) {
-      Planned relaxed = plan(parser.parse(text, some));
-      if (searcher.count(relaxed.filters().apply(relaxed.parsed().query())) == 0) continue;
-      c = collect(relaxed, timed);
-      matched = Matched.SOME;
+    if (c.total() == 0) {
+      Collected some = relaxed(parser, corrected == null ? request.query() : corrected, c, timed);
+      if (some != null) {
+        c = some;
+        matched = Matched.SOME;
+      }
     }
     boolean partial = timed.timedOut();
 
@@ -262,9 +261,24 @@ final class SearchExecution {
         plan, order, query, ranked != parsed.query(), docs, offset, total, exact, facets);
   }
 
+  /**
+   * The query {@code text}, which found nothing ({@code none}), with as many of its keywords
+   * required as some paper has — all but one, then all but two, … — or null when not even one does
+   * (or it has fewer than two keywords to choose from).
+   */
+  private Collected relaxed(
+      UserQueryParser parser, String text, Collected none, IndexSearcher timed) throws IOException {
+    for (int some = none.plan().parsed().relaxable() - 1; some >= 1; some--) {
+      Planned relaxed = plan(parser.parse(text, some));
+      if (timed.count(relaxed.filters().apply(relaxed.parsed().query())) > 0) {
+        return collect(relaxed, timed);
+      }
+    }
+    return null;
+  }
+
   /** The best respelling of the query, or null; only the words that look misspelled cost time. */
-  private SpellingCorrector.Correction correction(
-      UserQueryParser parser, ParsedQuery parsed, long total) {
+  private SpellingCorrector.Correction correction(UserQueryParser parser, ParsedQuery parsed) {
     if (parsed.matchAll() || parsed.words().isEmpty()) return null;
     return new SpellingCorrector(searcher.getIndexReader())
         .correct(

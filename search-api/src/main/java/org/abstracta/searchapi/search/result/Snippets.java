@@ -78,8 +78,10 @@ final class Snippets {
     // Stemmers change word endings, never the first letter: only words starting like a stemmed
     // term need their stem looked up, which spares most of a snippet's words.
     StringBuilder initials = new StringBuilder();
+    Set<String> exactWords = new HashSet<>(); // exact terms without their mark: no concat per word
     for (String t : terms) {
-      if (!t.isEmpty() && !t.startsWith(Analyzers.EXACT_MARK)) initials.append(t.charAt(0));
+      if (t.startsWith(Analyzers.EXACT_MARK)) exactWords.add(t.substring(1));
+      else if (!t.isEmpty()) initials.append(t.charAt(0));
     }
     String stemInitials = initials.toString();
     List<Span> out = new ArrayList<>();
@@ -92,7 +94,7 @@ final class Snippets {
       // The stem names the word for "distinct" counting; the exact term if it has no stem.
       if (stem != null && terms.contains(stem)) {
         out.add(new Span(t.start(), t.end(), stem));
-      } else if (terms.contains(Analyzers.EXACT_MARK + word)) {
+      } else if (exactWords.contains(word)) {
         out.add(new Span(t.start(), t.end(), word));
       }
     }
