@@ -65,7 +65,8 @@ public final class ApiJson {
       String type,
       boolean hasCode,
       Highlights highlights,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String explanation) {
+      @JsonInclude(JsonInclude.Include.NON_NULL) String explanation,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean yearInferred) {
 
     static List<HitJson> of(List<Hit> hits) {
       return hits.stream().map(HitJson::of).toList();
@@ -83,7 +84,8 @@ public final class ApiJson {
           h.type(),
           h.hasCode(),
           hl == null ? new Highlights(null, null) : new Highlights(hl.title(), hl.abstractText()),
-          h.explanation());
+          h.explanation(),
+          h.yearInferred());
     }
   }
 
@@ -138,6 +140,16 @@ public final class ApiJson {
     public static Health of(IndexStats stats) {
       return new Health("ok", stats.documents());
     }
+  }
+
+  /**
+   * Added to {@link org.abstracta.indexer.model.Source} where the API writes a paper: its {@code
+   * label}, the name readers know the input by ("Daily papers, Oct 17"). The stored paper and the
+   * {@code jsonl} export do not carry it: it is derived.
+   */
+  abstract static class SourceLabel {
+    @JsonProperty("label")
+    abstract String label();
   }
 
   /** Every error: a stable code, and a message naming what was wrong. */

@@ -11,6 +11,7 @@ import io.javalin.router.Endpoint;
 import java.util.List;
 import java.util.Locale;
 import org.abstracta.indexer.model.PaperJson;
+import org.abstracta.indexer.model.Source;
 import org.abstracta.searchapi.search.SearchService;
 import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
@@ -74,7 +75,9 @@ public final class AppFactory {
   private static void server(JavalinConfig cfg) {
     cfg.startup.showJavalinBanner = false;
     cfg.startup.showOldJavalinVersionWarning = false;
-    cfg.jsonMapper(new JavalinJackson(PaperJson.mapper().copy(), false));
+    cfg.jsonMapper(
+        new JavalinJackson(
+            PaperJson.mapper().copy().addMixIn(Source.class, ApiJson.SourceLabel.class), false));
     // A wrong method on a known path is 405 (with Allow), not 404.
     cfg.http.prefer405over404 = true;
     cfg.router.ignoreTrailingSlashes = true;
