@@ -426,7 +426,37 @@ final class OpenApiDocument {
                     "description",
                     "The search ran out of its time budget (2 s unless the server sets another"
                         + " with --query-timeout): hits, total and facet counts cover only the"
-                        + " documents it reached")));
+                        + " documents it reached"),
+            "recovery",
+            arrayOf(ref("Recovery"))
+                .put(
+                    "description",
+                    "Only when total is 0: searches with one change that would find papers,"
+                        + " each with its count")));
+    s.set(
+        "Recovery",
+        object(
+            List.of("kind", "query", "filters", "count"),
+            "kind",
+            enumOf("spelling", "filter", "queryFilter", "phrase", "allFilters")
+                .put(
+                    "description",
+                    "spelling: the respelled query; filter: a URL filter dropped; queryFilter: a"
+                        + " filter typed in q taken out of it; phrase: the quoted words without"
+                        + " quotes; allFilters: every filter dropped"),
+            "dim",
+            string().put("description", "The dropped filter's dimension (filter, queryFilter)"),
+            "value",
+            string().put("description", "What was dropped: 2007, or year:2007 as typed in q"),
+            "query",
+            string().put("description", "q of the search offered"),
+            "filters",
+            M.createObjectNode()
+                .put("type", "object")
+                .put("description", "The URL filters of the search offered")
+                .set("additionalProperties", arrayOf(string())),
+            "count",
+            M.createObjectNode().put("type", "integer").put("minimum", 1)));
     s.set(
         "QueryFilter",
         object(

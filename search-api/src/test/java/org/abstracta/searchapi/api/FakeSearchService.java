@@ -124,6 +124,7 @@ final class FakeSearchService implements SearchService {
         false,
         SearchResult.Matched.ALL,
         null,
+        List.of(),
         List.of());
   }
 
