@@ -40,6 +40,9 @@ public final class AppFactory {
           "/openapi.json",
           "/opensearch.xml");
 
+  /** The icon of the pages, also answered at {@code /favicon.ico}. */
+  static final String FAVICON = "/public/favicon.svg";
+
   private AppFactory() {}
 
   public static Javalin create(SearchService service, ApiConfig config) {
@@ -109,6 +112,16 @@ public final class AppFactory {
             files.directory = "/public";
             files.location = Location.CLASSPATH;
           });
+    }
+    // Browsers ask for /favicon.ico whatever the page links: the same icon, so no page logs a 404.
+    if (AppFactory.class.getResource(FAVICON) != null) {
+      get(
+          cfg.routes,
+          "/favicon.ico",
+          ctx ->
+              ctx.contentType("image/svg+xml")
+                  .header("Cache-Control", "max-age=86400")
+                  .result(AppFactory.class.getResourceAsStream(FAVICON)));
     }
     // The paper page is the search page's own view of one paper, when the page provides one.
     String paperPage =

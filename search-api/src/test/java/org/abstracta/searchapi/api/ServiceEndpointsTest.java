@@ -250,6 +250,17 @@ class ServiceEndpointsTest {
   }
 
   @Test
+  void the_icon_is_served_where_browsers_ask_for_it() {
+    for (String path : List.of("/favicon.ico", "/favicon.svg")) {
+      HttpResponse<String> r = server.get(path);
+      assertEquals(200, r.statusCode(), path);
+      assertTrue(
+          r.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"), path);
+      assertTrue(r.body().startsWith("<svg"), path);
+    }
+  }
+
+  @Test
   void the_openapi_document_lists_every_format_on_searches_and_papers() {
     JsonNode paths = json(server.get("/openapi.json")).get("paths");
     for (String path : List.of("/api/search", "/api/papers/{id}")) {
