@@ -122,6 +122,7 @@ final class SearchExecution {
         false,
         Matched.ALL,
         null,
+        List.of(),
         List.of());
   }
 
@@ -190,7 +191,8 @@ final class SearchExecution {
         partial,
         matched,
         corrected,
-        parsed.filters());
+        parsed.filters(),
+        List.of()); // recovery: Recovery.attach adds it when nothing is found
   }
 
   private Planned plan(ParsedQuery parsed) {
