@@ -125,6 +125,8 @@ mark{background:var(--abstracta-mark-bg,#fff1a8);color:var(--abstracta-mark-fg,i
       const ph = this.getAttribute('placeholder') || 'Search papers…';
       this._input.placeholder = ph;
       this._input.setAttribute('aria-label', this.getAttribute('label') || ph);
+      // The listbox is named too (axe-core: every ARIA input field has an accessible name).
+      this._list.setAttribute('aria-label', 'Results');
     }
 
     get _endpoint() {
@@ -198,6 +200,11 @@ mark{background:var(--abstracta-mark-bg,#fff1a8);color:var(--abstracta-mark-fg,i
         return;
       }
       const hits = body.hits || [];
+      // Results that are not the query as typed say so first (a disabled option: not a result).
+      const notes = [];
+      if (body.correctedQuery) notes.push(`Showing results for “${body.correctedQuery}”.`);
+      if (body.matched === 'some') notes.push(`No paper has all of the words of “${q}” — showing papers with some of them.`);
+      if (notes.length) list.append(h('div', 'n', notes.join(' '), { role: 'option', 'aria-disabled': 'true', 'aria-selected': 'false' }));
       hits.forEach((hit, i) => {
         const a = h('a', null, null, {
           role: 'option', id: `${this._uid}-o${i}`, href: this._link(hit.id), 'aria-selected': 'false', tabindex: '-1', part: 'option',

@@ -11,7 +11,7 @@ import org.abstracta.indexer.model.Paper;
 import org.abstracta.indexer.model.Source;
 import org.abstracta.indexer.schema.PaperDocuments;
 import org.abstracta.indexer.text.SubjectCatalog;
-import org.abstracta.searchapi.search.IndexSearchService;
+import org.abstracta.searchapi.search.engine.IndexSearchService;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.Directory;

@@ -15,11 +15,12 @@ import org.abstracta.indexer.model.PaperJson;
 import org.abstracta.searchapi.api.ApiJson;
 import org.abstracta.searchapi.api.SearchParams;
 import org.abstracta.searchapi.search.Hit;
-import org.abstracta.searchapi.search.IndexSearchService;
 import org.abstracta.searchapi.search.InvalidRequestException;
+import org.abstracta.searchapi.search.RecoveryOption;
 import org.abstracta.searchapi.search.SearchRequest;
 import org.abstracta.searchapi.search.SearchResult;
 import org.abstracta.searchapi.search.SearchService;
+import org.abstracta.searchapi.search.engine.IndexSearchService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -93,11 +94,18 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--size",
       paramLabel = "N",
-      description = "results per page, 1 to 100 (default: 10)")
+      description = "results per page, 0 to 100 (default: 10; 0 prints the total only)")
   String size;
 
   @Option(names = "--explain", description = "say why each result scored as it did")
   boolean explain;
+
+  @Option(
+      names = "--no-autocorrect",
+      description =
+          "search the query as typed, even when it finds (nearly) nothing and a respelling finds"
+              + " far more")
+  boolean noAutocorrect;
 
   @Option(
       names = "--json",
@@ -161,6 +169,7 @@ public final class SearchCommand implements Callable<Integer> {
     if (page != null) p.put("page", List.of(page));
     if (size != null) p.put("size", List.of(size));
     if (explain) p.put("explain", List.of("true"));
+    if (noAutocorrect) p.put("autocorrect", List.of("false"));
     // Text output shows no facet counts, so none are computed.
     p.put("facets", List.of(json ? "" : "none"));
     return p;
@@ -176,11 +185,13 @@ public final class SearchCommand implements Callable<Integer> {
   }
 
   private static void print(PrintWriter out, SearchRequest request, SearchResult result) {
-    String q = request.query().isBlank() ? "all documents" : "\"" + request.query() + "\"";
+    String shown = result.correctedQuery() != null ? result.correctedQuery() : request.query();
+    String q = shown.isBlank() ? "all documents" : "\"" + shown + "\"";
     int from = (request.page() - 1) * request.size();
     out.printf(
         Locale.ROOT,
-        "%,d result%s for %s (%.1f ms)%s%n",
+        "%s%,d result%s for %s (%.1f ms)%s%n",
+        result.totalExact() ? "" : "more than ",
         result.total(),
         result.total() == 1 ? "" : "s",
         q,
@@ -189,8 +200,23 @@ public final class SearchCommand implements Callable<Integer> {
             ? ""
             : String.format(
                 Locale.ROOT, ", showing %,d–%,d", from + 1, from + result.hits().size()));
+    if (result.correctedQuery() != null) {
+      out.println(
+          "Showing results for \""
+              + result.correctedQuery()
+              + "\"; for \""
+              + request.query()
+              + "\" as typed use --no-autocorrect");
+    }
+    if (result.matched() == SearchResult.Matched.SOME) {
+      out.println("No paper has all the words: showing papers with some of them");
+    }
     if (result.didYouMean() != null) out.println("Did you mean: " + result.didYouMean());
     if (result.partial()) out.println("(partial: the query ran out of time)");
+    if (!result.recovery().isEmpty()) out.println("These would find papers:");
+    for (RecoveryOption o : result.recovery()) {
+      out.printf(Locale.ROOT, "  %,d %s: %s%n", o.count(), change(o), command(o));
+    }
     int rank = from;
     for (Hit h : result.hits()) {
       rank++;
@@ -205,6 +231,36 @@ public final class SearchCommand implements Callable<Integer> {
     if (from + result.hits().size() < result.total() && !result.hits().isEmpty()) {
       out.printf(Locale.ROOT, "%nMore: --page %d%n", request.page() + 1);
     }
+  }
+
+  /** What a recovery option changes, in words. */
+  private static String change(RecoveryOption o) {
+    return switch (o.kind()) {
+      case "spelling" -> "spelled \"" + o.query() + "\"";
+      case "filter" -> "without " + optionName(o.dim()) + " " + o.value();
+      case "queryFilter" -> "without " + o.value() + " in the query";
+      case "phrase" -> "with the words in any order";
+      default -> "without any filter";
+    };
+  }
+
+  /** The command that runs a recovery option's search. */
+  private static String command(RecoveryOption o) {
+    StringBuilder c = new StringBuilder("abstracta search ").append(shellQuoted(o.query()));
+    for (String dim : SearchParams.FILTERS) {
+      for (String v : o.filters().getOrDefault(dim, List.of())) {
+        if (dim.equals("hasCode")) {
+          if (v.equals("true")) c.append(" --has-code");
+        } else {
+          c.append(' ').append(optionName(dim)).append(' ').append(shellQuoted(v));
+        }
+      }
+    }
+    return c.toString();
+  }
+
+  private static String shellQuoted(String s) {
+    return s.matches("[A-Za-z0-9._:/-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
   }
 
   private static String authors(List<String> authors) {

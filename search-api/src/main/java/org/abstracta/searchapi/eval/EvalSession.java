@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.abstracta.indexer.index.IndexerException;
 import org.abstracta.searchapi.eval.Evaluation.SystemResult;
-import org.abstracta.searchapi.search.IndexSearchService;
+import org.abstracta.searchapi.search.engine.IndexSearchService;
 
 /**
  * One {@code abstracta eval}: prepares Abstracta's index of the corpus, evaluates Abstracta through

@@ -14,10 +14,12 @@ import java.util.Set;
  *     value may be a range {@code 2019..2023}
  * @param sort result order
  * @param page 1-based page (ignored when {@code cursor} is given)
- * @param size hits per page, 1..{@link #MAX_SIZE}
+ * @param size hits per page, 0..{@link #MAX_SIZE}; 0 for the total and facets only
  * @param cursor opaque deep-paging cursor from a previous result's {@code nextCursor}, or null
  * @param facets dimensions to count; null counts all, empty counts none
  * @param explain add a readable explanation of each hit's score
+ * @param autocorrect show a respelled query's results when the query as typed finds (nearly)
+ *     nothing and the respelling finds far more; false keeps the query as typed
  */
 public record SearchRequest(
     String query,
@@ -27,7 +29,8 @@ public record SearchRequest(
     int size,
     String cursor,
     Set<String> facets,
-    boolean explain) {
+    boolean explain,
+    boolean autocorrect) {
   public static final int MAX_SIZE = 100;
   public static final int DEFAULT_SIZE = 10;
 
@@ -42,6 +45,19 @@ public record SearchRequest(
     filters = filters == null ? Map.of() : Map.copyOf(filters);
     sort = sort == null ? SortOrder.RELEVANCE : sort;
     if (facets != null) facets = Set.copyOf(facets);
+  }
+
+  /** A request that corrects spelling ({@code autocorrect}), as the API does by default. */
+  public SearchRequest(
+      String query,
+      Map<String, List<String>> filters,
+      SortOrder sort,
+      int page,
+      int size,
+      String cursor,
+      Set<String> facets,
+      boolean explain) {
+    this(query, filters, sort, page, size, cursor, facets, explain, true);
   }
 
   public static SearchRequest of(String query) {

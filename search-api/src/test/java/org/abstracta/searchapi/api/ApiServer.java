@@ -9,31 +9,78 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.abstracta.searchapi.search.SearchService;
+import org.abstracta.searchapi.search.SeedIndex;
+import org.abstracta.searchapi.search.engine.IndexSearchService;
 
 /**
  * The real app, started on a random loopback port, and a plain {@link HttpClient} to call it: what
- * the tests exercise is exactly what {@code abstracta serve} runs.
+ * the tests exercise is exactly what {@code abstracta serve} runs. {@link #overSeedIndex()} is the
+ * one way a test starts it over the seed index.
  */
-final class ApiServer implements AutoCloseable {
+public final class ApiServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Every origin allowed, no request log. */
+  private static final ApiConfig OPEN = new ApiConfig(List.of("*"), false);
+
   final Javalin app;
-  final String base;
+  public final String base;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** The service {@link #over} opened for this server alone, closed with it; else null. */
+  private final IndexSearchService own;
+
   ApiServer(SearchService service, ApiConfig config) {
+    this(service, config, null);
+  }
+
+  ApiServer(SearchService service) {
+    this(service, OPEN);
+  }
+
+  private ApiServer(SearchService service, ApiConfig config, IndexSearchService own) {
+    this.own = own;
     this.app = AppFactory.create(service, config).start("127.0.0.1", 0);
     this.base = "http://127.0.0.1:" + app.port();
   }
 
-  ApiServer(SearchService service) {
-    this(service, new ApiConfig(java.util.List.of("*"), false));
+  /** The real app over the seed index, built once per JVM ({@link SeedIndex#shared}). */
+  public static ApiServer overSeedIndex() throws IOException {
+    return overSeedIndex(OPEN);
   }
 
-  HttpResponse<String> get(String pathAndQuery) {
+  /** As above, configured by {@code config}. */
+  static ApiServer overSeedIndex(ApiConfig config) throws IOException {
+    return over(SeedIndex.shared(), IndexSearchService.DEFAULT_TIME_BUDGET, config);
+  }
+
+  /** The real app over the index in {@code index}, on a service of its own. */
+  public static ApiServer over(Path index) throws IOException {
+    return over(index, IndexSearchService.DEFAULT_TIME_BUDGET, OPEN);
+  }
+
+  /** As above, each search given {@code timeBudget}. */
+  static ApiServer over(Path index, Duration timeBudget) throws IOException {
+    return over(index, timeBudget, OPEN);
+  }
+
+  private static ApiServer over(Path index, Duration timeBudget, ApiConfig config)
+      throws IOException {
+    IndexSearchService service = IndexSearchService.open(index, timeBudget);
+    try {
+      return new ApiServer(service, config, service);
+    } catch (RuntimeException e) {
+      service.close();
+      throw e;
+    }
+  }
+
+  public HttpResponse<String> get(String pathAndQuery) {
     return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
   }
 
@@ -88,7 +135,7 @@ final class ApiServer implements AutoCloseable {
     return URI.create(base + pathAndQuery);
   }
 
-  static JsonNode json(HttpResponse<String> response) {
+  public static JsonNode json(HttpResponse<String> response) {
     try {
       return JSON.readTree(response.body());
     } catch (IOException e) {
@@ -99,5 +146,11 @@ final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    if (own == null) return;
+    try {
+      own.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

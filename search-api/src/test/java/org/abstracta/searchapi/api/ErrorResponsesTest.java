@@ -31,9 +31,9 @@ class ErrorResponsesTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "/api/search?size=abc|size|size must be a whole number from 1 to 100",
-        "/api/search?size=1000|size|size must be a whole number from 1 to 100",
-        "/api/search?size=0|size|size must be a whole number from 1 to 100",
+        "/api/search?size=abc|size|size must be a whole number from 0 to 100",
+        "/api/search?size=1000|size|size must be a whole number from 0 to 100",
+        "/api/search?size=-1|size|size must be a whole number from 0 to 100",
         "/api/search?page=0|page|page must be a whole number from 1 to 10000",
         "/api/search?page=-1|page|page must be a whole number from 1 to 10000",
         "/api/search?sort=popular|sort|sort must be one of relevance, newest, oldest",

@@ -70,7 +70,8 @@ final class FakeSearchService implements SearchService {
         p.type().value(),
         p.hasCode(),
         new Hit.Highlights("<mark>" + p.title() + "</mark>", "An abstract &amp; more"),
-        explanation);
+        explanation,
+        p.yearInferred());
   }
 
   @Override
@@ -114,12 +115,17 @@ final class FakeSearchService implements SearchService {
                 .toList();
     return new SearchResult(
         2,
+        true,
         0.42,
         hits,
         facets,
         "c2",
         request.query().equals("epistemc") ? "epistemic" : null,
-        false);
+        false,
+        SearchResult.Matched.ALL,
+        null,
+        List.of(),
+        List.of());
   }
 
   @Override

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.abstracta.searchapi.search.IndexSearchService;
-import org.abstracta.searchapi.search.SeedIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,21 +24,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HostileRequestsTest {
   static final String ALLOWED_ORIGIN = "https://lab.example.org";
 
-  @org.junit.jupiter.api.io.TempDir static Path dir;
-  static IndexSearchService service;
   static ApiServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    SeedIndex.index(dir, SeedIndex.corpus());
-    service = IndexSearchService.open(dir);
-    server = new ApiServer(service, new ApiConfig(List.of(ALLOWED_ORIGIN), false));
+    server = ApiServer.overSeedIndex(new ApiConfig(List.of(ALLOWED_ORIGIN), false));
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void stop() {
     server.close();
-    service.close();
   }
 
   static final List<String> EVERY_KIND_OF_PATH =
@@ -175,7 +167,7 @@ class HostileRequestsTest {
       assertEquals("strict-origin-when-cross-origin", first(r, "Referrer-Policy"));
     }
     List<HttpResponse<String>> api = new ArrayList<>();
-    for (String path : List.of("/api/search?q=x", "/api/search?size=0", "/nope", "/health")) {
+    for (String path : List.of("/api/search?q=x", "/api/search?size=-1", "/nope", "/health")) {
       api.add(server.get(path));
     }
     api.add(server.send("POST", "/api/search"));
@@ -212,7 +204,8 @@ class HostileRequestsTest {
             "https://lab.example.org.evil.com",
             "https://evil.com/https://lab.example.org",
             "https://LAB.example.org:444");
-    for (String path : List.of("/api/search?q=x", "/api/search?size=0", "/nope", "/api/papers/x")) {
+    for (String path :
+        List.of("/api/search?q=x", "/api/search?size=-1", "/nope", "/api/papers/x")) {
       HttpResponse<String> ok = server.send("GET", path, "Origin", ALLOWED_ORIGIN);
       assertEquals(ALLOWED_ORIGIN, first(ok, "Access-Control-Allow-Origin"), path);
       for (String origin : others) {

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.abstracta.searchapi.search.GeneratedPapers;
-import org.abstracta.searchapi.search.IndexSearchService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,26 +27,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LimitsOverHttpTest {
   @TempDir static Path dir;
-  static IndexSearchService service;
-  static IndexSearchService outOfTime;
   static ApiServer server;
   static ApiServer partialServer;
 
   @BeforeAll
   static void start() throws Exception {
     Path index = GeneratedPapers.indexWithSeedCorpus(dir, 2, 1_000, "zq", 60);
-    service = IndexSearchService.open(index);
-    outOfTime = IndexSearchService.open(index, Duration.ZERO);
-    server = new ApiServer(service);
-    partialServer = new ApiServer(outOfTime);
+    server = ApiServer.over(index);
+    partialServer = ApiServer.over(index, Duration.ZERO);
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void stop() {
     server.close();
     partialServer.close();
-    service.close();
-    outOfTime.close();
   }
 
   static HttpResponse<String> search(String q) {
@@ -120,7 +113,8 @@ class LimitsOverHttpTest {
     assertRefused("/api/search?page=1001&size=10", "page", "invalid_parameter");
     assertRefused("/api/search?page=10001", "page", "invalid_parameter");
     assertRefused("/api/search?size=101", "size", "invalid_parameter");
-    assertRefused("/api/search?size=0", "size", "invalid_parameter");
+    assertRefused("/api/search?size=-1", "size", "invalid_parameter");
+    assertEquals(200, server.get("/api/search?size=0").statusCode()); // the total and facets only
     // Deeper with the cursor: no page limit.
     String cursor = json(server.get("/api/search?facets=none&size=100")).get("nextCursor").asText();
     assertEquals(200, server.get("/api/search?facets=none&size=100&cursor=" + cursor).statusCode());

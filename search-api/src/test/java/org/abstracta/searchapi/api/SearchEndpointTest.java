@@ -38,7 +38,19 @@ class SearchEndpointTest {
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     JsonNode body = json(r);
     assertEquals(
-        List.of("total", "tookMs", "hits", "facets", "nextCursor", "didYouMean", "partial"),
+        List.of(
+            "total",
+            "totalRelation",
+            "tookMs",
+            "hits",
+            "facets",
+            "nextCursor",
+            "didYouMean",
+            "correctedQuery",
+            "matched",
+            "queryFilters",
+            "partial",
+            "recovery"),
         fieldNames(body));
     assertEquals(2, body.get("total").asLong());
     assertEquals(0.42, body.get("tookMs").asDouble());

@@ -85,12 +85,11 @@ class SearchParamsTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "size|abc|size must be a whole number from 1 to 100",
-        "size|1000|size must be a whole number from 1 to 100",
-        "size|0|size must be a whole number from 1 to 100",
-        "size|-5|size must be a whole number from 1 to 100",
-        "size|2.5|size must be a whole number from 1 to 100",
-        "size|99999999999999999999|size must be a whole number from 1 to 100",
+        "size|abc|size must be a whole number from 0 to 100",
+        "size|1000|size must be a whole number from 0 to 100",
+        "size|-5|size must be a whole number from 0 to 100",
+        "size|2.5|size must be a whole number from 0 to 100",
+        "size|99999999999999999999|size must be a whole number from 0 to 100",
         "page|0|page must be a whole number from 1 to 10000",
         "page|abc|page must be a whole number from 1 to 10000",
         "sort|best|sort must be one of relevance, newest, oldest",

@@ -9,16 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-import org.abstracta.indexer.index.IndexOptions;
-import org.abstracta.indexer.index.IndexRun;
-import org.abstracta.searchapi.search.IndexSearchService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real app over the real index of the bundled 90-document sample corpus: the acceptance checks
@@ -27,23 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 class SeedIndexHttpTest {
   static final String EPISTEMIC_ID = "t-ee369f20e7662e54";
 
-  @TempDir static Path indexDir;
-  static IndexSearchService service;
   static ApiServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    IndexRun.run(
-        List.of(Path.of("..", "src", "corpus")),
-        IndexOptions.defaults(indexDir).withAsOf(LocalDate.of(2026, 11, 22)));
-    service = IndexSearchService.open(indexDir);
-    server = new ApiServer(service);
+    server = ApiServer.overSeedIndex();
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void stop() {
     server.close();
-    service.close();
   }
 
   private static JsonNode search(String query) {
@@ -61,6 +47,25 @@ class SeedIndexHttpTest {
     assertEquals(90, search("").get("total").asLong());
     assertEquals(90, json(server.get("/api/stats")).get("documents").asLong());
     assertEquals(90, json(server.get("/health")).get("documents").asLong());
+  }
+
+  @Test
+  void sources_are_named_as_readers_know_them_with_the_file_as_detail() {
+    JsonNode sources = search("size=0&facets=source").get("facets").get("source");
+    java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+    for (JsonNode v : sources) labels.put(v.get("value").asText(), v.get("label").asText());
+    assertEquals(
+        java.util.Map.of(
+            "002_412977c996442bcb.txt", "Daily papers, Mar 11",
+            "Jackie Kay (author page)", "Jackie Kay — author page",
+            "Kelsey Allen (author page)", "Kelsey Allen — author page",
+            "001_d84297069a174ee1.txt", "Daily papers, Oct 17",
+            "004_eae0defd86aa440c.txt", "Talks.cam calendar"),
+        labels);
+    JsonNode paper = json(server.get("/api/papers/" + EPISTEMIC_ID));
+    JsonNode source = paper.get("sources").get(0);
+    assertEquals("000_21cd7a5341c6c0d1.txt", source.get("file").asText());
+    assertEquals("Jackie Kay — author page", source.get("label").asText());
   }
 
   @Test

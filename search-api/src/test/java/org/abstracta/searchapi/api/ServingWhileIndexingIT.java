@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.abstracta.searchapi.search.GeneratedPapers;
-import org.abstracta.searchapi.search.IndexSearchService;
 import org.abstracta.searchapi.search.SeedIndex;
 import org.abstracta.searchapi.search.SnapshotCounts;
+import org.abstracta.searchapi.search.engine.IndexSearchService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

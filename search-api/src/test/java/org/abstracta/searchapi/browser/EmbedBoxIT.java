@@ -50,7 +50,7 @@ class EmbedBoxIT {
   @BeforeAll
   static void start() throws Exception {
     if (!Browser.installed()) return; // each test then fails, saying how to install them
-    app = BrowserApp.start(tmp.resolve("index"));
+    app = BrowserApp.start();
     site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     site.createContext("/", EmbedBoxIT::sitePage);
     site.start();
@@ -136,11 +136,13 @@ class EmbedBoxIT {
   }
 
   private static String page(String title, String content) {
+    // An empty icon: the site has none, and the browser would otherwise log its 404. The content
+    // in <main>, as a site's page has it (axe-core checks the page's landmarks too).
     return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
         + title
-        + "</title></head>\n<body>\n"
+        + "</title><link rel=\"icon\" href=\"data:,\"></head>\n<body>\n<main>\n"
         + content
-        + "\n</body></html>\n";
+        + "\n</main>\n</body></html>\n";
   }
 
   @Test
@@ -184,6 +186,33 @@ class EmbedBoxIT {
     browser.waitFor(d -> d.getCurrentUrl().equals(app.base + "/papers/" + ids.get(1)));
     browser.waitFor(
         d -> d.findElement(By.cssSelector("#paper h1")).getText().equals(titles.get(1)));
+  }
+
+  @Test
+  void axe_core_finds_nothing_on_the_page_with_the_box_closed_or_showing_results() {
+    driver.get(siteBase + "/");
+    SearchContext box = box();
+    assertEquals(List.of(), browser.axeViolations(), "the box at rest");
+    box.findElement(By.cssSelector("input")).sendKeys("reinforcement learning");
+    browser.waitFor(d -> !optionTitles(box).isEmpty());
+    keys(Keys.ARROW_DOWN);
+    assertEquals(List.of(), browser.axeViolations(), "the box showing results");
+    assertEquals(List.of(), browser.consoleErrors(), "no console error on the page");
+  }
+
+  @Test
+  void a_year_typed_in_the_box_filters_its_results() {
+    String q = "learning year:2019..2020";
+    // The box on "/" searches cs.LG (its subject attribute).
+    List<String> titles = app.titles("size=5&subject=cs.LG&q=" + encode(q));
+    assertTrue(titles.size() >= 2, "learning papers of 2019 and 2020");
+    driver.get(siteBase + "/");
+    SearchContext box = box();
+    box.findElement(By.cssSelector("input")).sendKeys(q);
+    browser.waitFor(d -> optionTitles(box).equals(titles));
+    for (WebElement meta : box.findElements(By.cssSelector("[role=option] .m"))) {
+      assertTrue(meta.getText().matches(".*· 20(19|20)( ·.*)?"), meta.getText());
+    }
   }
 
   @Test

@@ -23,7 +23,7 @@ class CommandLineErrorsTest {
   void an_invalid_search_size_is_a_one_line_error_naming_the_option() {
     CliRun run = CliRun.of("search", "x", "--index", tmp.toString(), "--size", "1000");
     assertEquals(2, run.exitCode());
-    assertEquals("error: --size: size must be a whole number from 1 to 100", run.err().strip());
+    assertEquals("error: --size: size must be a whole number from 0 to 100", run.err().strip());
   }
 
   @Test

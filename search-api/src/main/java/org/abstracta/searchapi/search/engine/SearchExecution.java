@@ -1,0 +1,411 @@
+package org.abstracta.searchapi.search.engine;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.abstracta.indexer.schema.Facets;
+import org.abstracta.indexer.schema.PaperDocuments;
+import org.abstracta.searchapi.search.FacetResult;
+import org.abstracta.searchapi.search.Hit;
+import org.abstracta.searchapi.search.InvalidRequestException;
+import org.abstracta.searchapi.search.SearchRequest;
+import org.abstracta.searchapi.search.SearchResult;
+import org.abstracta.searchapi.search.SearchResult.Matched;
+import org.abstracta.searchapi.search.SortOrder;
+import org.abstracta.searchapi.search.facet.FacetCounter;
+import org.abstracta.searchapi.search.facet.FacetFilters;
+import org.abstracta.searchapi.search.facet.PaperSearcher;
+import org.abstracta.searchapi.search.facet.SearchThreads;
+import org.abstracta.searchapi.search.query.ParsedQuery;
+import org.abstracta.searchapi.search.query.QueryLimits;
+import org.abstracta.searchapi.search.query.UserQueryParser;
+import org.abstracta.searchapi.search.rank.Feedback;
+import org.abstracta.searchapi.search.result.HitExplainer;
+import org.abstracta.searchapi.search.result.HitFactory;
+import org.abstracta.searchapi.search.result.ResultOrder;
+import org.abstracta.searchapi.search.suggest.SpellingCorrector;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
+import org.apache.lucene.search.TotalHits;
+
+/**
+ * One search request against one index snapshot: parse, filter, collect the page and the total (and
+ * facet counts through {@link DrillSideways} when asked), then build hits and cursor. A query that
+ * finds (nearly) nothing is respelled ({@link SpellingCorrector}) and, if that finds nothing
+ * either, relaxed to papers with most of its words.
+ */
+final class SearchExecution {
+  /**
+   * Matches a keyword query's top hits are collected over before Lucene skips the documents that
+   * cannot reach the page (block-max WAND); the exact total is counted apart, without scoring.
+   */
+  static final int TOTAL_HITS_THRESHOLD = 1_000;
+
+  /**
+   * A sentence matches most of the index: its total is counted exactly up to this many, and past it
+   * given as a lower bound ({@code totalExact} false) instead of scoring every paper.
+   */
+  static final int SENTENCE_COUNT = 10_000;
+
+  private final PaperSearcher searcher;
+  private final SearchRequest request;
+  private final long budgetMs;
+
+  SearchExecution(PaperSearcher searcher, SearchRequest request) {
+    this(searcher, request, QueryLimits.TIME_BUDGET_MS);
+  }
+
+  /** As above with another time budget (tests). */
+  SearchExecution(PaperSearcher searcher, SearchRequest request, long budgetMs) {
+    this.searcher = searcher;
+    this.request = request;
+    this.budgetMs = budgetMs;
+  }
+
+  /** Checks what the request asks for against the limits; the HTTP layer checks the same. */
+  static void validate(SearchRequest r) {
+    if (r.size() < 0 || r.size() > SearchRequest.MAX_SIZE) {
+      throw new InvalidRequestException(
+          "size", "invalid_parameter", "size must be between 0 and " + SearchRequest.MAX_SIZE);
+    }
+    if (r.page() < 1) {
+      throw new InvalidRequestException("page", "invalid_parameter", "page must be 1 or more");
+    }
+    if (r.cursor() == null && (long) r.page() * r.size() > SearchRequest.MAX_PAGE_DEPTH) {
+      throw new InvalidRequestException(
+          "page",
+          "page_too_deep",
+          "pages reach only the first "
+              + SearchRequest.MAX_PAGE_DEPTH
+              + " results; page deeper with cursor");
+    }
+    if (r.facets() != null) {
+      for (String f : r.facets()) {
+        if (!Facets.ALL.contains(f)) {
+          throw new InvalidRequestException(
+              "facets", "unknown_facet", "unknown facet '" + f + "'; facets are " + Facets.ALL);
+        }
+      }
+    }
+  }
+
+  /** The result for an index that has no commit yet. */
+  static SearchResult empty(SearchRequest r, long startNanos) {
+    validate(r);
+    List<FacetResult> facets = new ArrayList<>();
+    for (String dim : dims(r)) facets.add(new FacetResult(dim, List.of()));
+    return new SearchResult(
+        0,
+        true,
+        millisSince(startNanos),
+        List.of(),
+        facets,
+        null,
+        null,
+        false,
+        Matched.ALL,
+        null,
+        List.of(),
+        List.of());
+  }
+
+  /** A query ready to run: parsed, with its filters. */
+  private record Planned(ParsedQuery parsed, FacetFilters filters) {}
+
+  /** What one run of a query collected: the page's documents, the total and the facets. */
+  private record Collected(
+      Planned plan,
+      SortOrder order,
+      DrillDownQuery query,
+      boolean feedback,
+      ScoreDoc[] docs,
+      int offset,
+      long total,
+      boolean totalExact,
+      List<FacetResult> facets) {}
+
+  SearchResult run(long startNanos) throws IOException {
+    validate(request);
+    UserQueryParser parser = new UserQueryParser(searcher.getIndexReader());
+    IndexSearcher timed = searcher.timed(budgetMs);
+    Planned literal = plan(parser.parse(request.query()));
+    Collected c = collect(literal, timed);
+    Matched matched = literal.parsed().sentence() ? Matched.RANKED : Matched.ALL;
+
+    // A query that finds (nearly) nothing: its respelling, or papers with some of its words.
+    String didYouMean = null;
+    String corrected = null;
+    SpellingCorrector.Correction fix = correction(parser, literal.parsed());
+    if (fix != null && request.autocorrect() && SpellingCorrector.shows(c.total(), fix.count())) {
+      corrected = fix.text();
+      c = collect(plan(parser.parse(corrected)), timed);
+    } else if (fix != null && fix.count() >= c.total()) {
+      didYouMean = fix.text();
+    }
+    if (c.total() == 0) {
+      Collected some = relaxed(parser, corrected == null ? request.query() : corrected, c, timed);
+      if (some != null) {
+        c = some;
+        matched = Matched.SOME;
+      }
+    }
+    boolean partial = timed.timedOut();
+
+    int end = Math.min(c.docs().length, c.offset() + request.size());
+    ScoreDoc[] page =
+        c.offset() < end ? Arrays.copyOfRange(c.docs(), c.offset(), end) : new ScoreDoc[0];
+    ParsedQuery parsed = c.plan().parsed();
+    if (c.order() != SortOrder.RELEVANCE && !parsed.matchAll() && page.length > 0) {
+      TopFieldCollector.populateScores(page, searcher, c.query());
+    }
+    List<Hit> hits = hits(parsed, page, c.feedback());
+    String next =
+        c.docs().length > c.offset() + request.size() && end > c.offset()
+            ? ResultOrder.cursor(c.order(), (FieldDoc) c.docs()[end - 1])
+            : null;
+    return new SearchResult(
+        c.total(),
+        c.totalExact(),
+        millisSince(startNanos),
+        hits,
+        c.facets(),
+        next,
+        didYouMean,
+        partial,
+        matched,
+        corrected,
+        parsed.filters(),
+        List.of()); // recovery: Recovery.attach adds it when nothing is found
+  }
+
+  private Planned plan(ParsedQuery parsed) {
+    return new Planned(parsed, FacetFilters.of(request.filters(), parsed.filters(), searcher));
+  }
+
+  /**
+   * Runs a planned query: the page's documents with Lucene's dynamic pruning (only the documents
+   * that can still reach the page are scored), and, apart, the facet counts and the total in one
+   * pass that scores nothing — or, without facets, a count of the matches for keywords and a lower
+   * bound past {@link #SENTENCE_COUNT} for a sentence, which matches most of the index.
+   */
+  private Collected collect(Planned plan, IndexSearcher timed) throws IOException {
+    ParsedQuery parsed = plan.parsed();
+    // An empty query lists everything; "relevance" means nothing there, so newest first.
+    SortOrder order =
+        parsed.matchAll() && request.sort() == SortOrder.RELEVANCE
+            ? SortOrder.NEWEST
+            : request.sort();
+    Query ranked = parsed.query();
+    if (order == SortOrder.RELEVANCE && parsed.sentence() && request.size() > 0) {
+      ranked = Feedback.expand(timed, ranked, plan.filters()); // the same matches, reordered
+    }
+    DrillDownQuery query = plan.filters().apply(ranked);
+
+    List<String> dims = dims(request);
+    List<FacetResult> facets = List.of();
+    long total = -1;
+    if (!dims.isEmpty()) {
+      DrillSideways.ConcurrentDrillSidewaysResult<Integer> r =
+          new CollectorsOnly(timed)
+              .search(query, new TotalHitCountCollectorManager(timed.getSlices()));
+      total = r.collectorResult;
+      Map<String, FacetsCollector> sideways = new HashMap<>();
+      if (r.drillSidewaysDims != null) {
+        for (int i = 0; i < r.drillSidewaysDims.length; i++) {
+          sideways.put(r.drillSidewaysDims[i], r.drillSidewaysFacetsCollector[i]);
+        }
+      }
+      facets =
+          new FacetCounter(searcher, plan.filters())
+              .count(dims, r.drillDownFacetsCollector, sideways);
+    }
+
+    ScoreDoc[] docs = new ScoreDoc[0];
+    int offset = 0;
+    boolean exact = true;
+    if (request.size() > 0) {
+      FieldDoc after = request.cursor() == null ? null : ResultOrder.after(order, request.cursor());
+      offset = after == null ? (request.page() - 1) * request.size() : 0;
+      int threshold = parsed.sentence() ? SENTENCE_COUNT : TOTAL_HITS_THRESHOLD;
+      // One more than the page: whether it exists says whether there is a next page.
+      TopFieldDocs top =
+          timed.search(
+              query,
+              new TopFieldCollectorManager(
+                  ResultOrder.sort(order), offset + request.size() + 1, after, threshold));
+      docs = top.scoreDocs;
+      if (total < 0 && top.totalHits.relation() == TotalHits.Relation.EQUAL_TO) {
+        total = top.totalHits.value();
+      } else if (total < 0 && parsed.sentence()) {
+        total = top.totalHits.value();
+        exact = false;
+      }
+    }
+    if (total < 0) total = timed.count(query);
+    return new Collected(
+        plan, order, query, ranked != parsed.query(), docs, offset, total, exact, facets);
+  }
+
+  /**
+   * The query {@code text}, which found nothing ({@code none}), with as many of its keywords
+   * required as some paper has — all but one, then all but two, … — or null when not even one does
+   * (or it has fewer than two keywords to choose from).
+   */
+  private Collected relaxed(
+      UserQueryParser parser, String text, Collected none, IndexSearcher timed) throws IOException {
+    for (int some = none.plan().parsed().relaxable() - 1; some >= 1; some--) {
+      Planned relaxed = plan(parser.parse(text, some));
+      if (timed.count(relaxed.filters().apply(relaxed.parsed().query())) > 0) {
+        return collect(relaxed, timed);
+      }
+    }
+    return null;
+  }
+
+  /** The best respelling of the query, or null; only the words that look misspelled cost time. */
+  private SpellingCorrector.Correction correction(UserQueryParser parser, ParsedQuery parsed) {
+    if (parsed.matchAll() || parsed.words().isEmpty()) return null;
+    return new SpellingCorrector(searcher.getIndexReader())
+        .correct(
+            request.query(),
+            parsed.words(),
+            text -> {
+              try {
+                Planned p = plan(parser.parse(text));
+                return searcher.count(p.filters().apply(p.parsed().query()));
+              } catch (IOException | InvalidRequestException e) {
+                return 0;
+              }
+            });
+  }
+
+  /**
+   * @param feedback the scores include words of the first results ({@link Feedback})
+   */
+  private List<Hit> hits(ParsedQuery parsed, ScoreDoc[] page, boolean feedback) throws IOException {
+    if (page.length == 0) return List.of();
+    HitFactory factory =
+        new HitFactory(parsed.matchAll() ? null : searcher.rewrite(parsed.query()));
+    HitExplainer explainer =
+        request.explain() ? new HitExplainer(searcher, parsed, feedback) : null;
+    if (explainer != null) return hits(page, 0, page.length, factory, explainer);
+    // Loading and highlighting the page is a tenth of a search or more: split over the threads.
+    int parts = Math.min(SearchThreads.COUNT, (page.length + 3) / 4);
+    List<Callable<List<Hit>>> tasks = new ArrayList<>();
+    for (int p = 0; p < parts; p++) {
+      int from = SearchThreads.boundary(page.length, p, parts);
+      int to = SearchThreads.boundary(page.length, p + 1, parts);
+      tasks.add(() -> hits(page, from, to, factory, null));
+    }
+    List<Hit> out = new ArrayList<>(page.length);
+    for (List<Hit> part : SearchThreads.TASKS.invokeAll(tasks)) out.addAll(part);
+    return out;
+  }
+
+  /**
+   * The hits of {@code page[from, to)}, read with their own stored-fields reader (one per thread).
+   */
+  private List<Hit> hits(
+      ScoreDoc[] page, int from, int to, HitFactory factory, HitExplainer explainer)
+      throws IOException {
+    StoredFields stored = searcher.storedFields();
+    List<Hit> out = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      ScoreDoc sd = page[i];
+      // Sorted by relevance, the score is the first sort value; else populated (or 0 for all).
+      float score =
+          sd instanceof FieldDoc fd && fd.fields.length > 0 && fd.fields[0] instanceof Float f
+              ? f
+              : sd.score;
+      String why = explainer == null ? null : explainer.explain(sd.doc, score);
+      out.add(factory.hit(PaperDocuments.load(stored, sd.doc), score, why));
+    }
+    return out;
+  }
+
+  /** The dimensions to count: all by default, none for an empty set, in the API's order. */
+  private static List<String> dims(SearchRequest r) {
+    if (r.facets() == null) return Facets.ALL;
+    return Facets.ALL.stream().filter(r.facets()::contains).toList();
+  }
+
+  private static double millisSince(long startNanos) {
+    return Math.round((System.nanoTime() - startNanos) / 10_000.0) / 100.0;
+  }
+
+  /**
+   * Drill sideways that only collects: the counts come from {@link FacetCounter}, which knows the
+   * two facet fields ({@code $facets} and {@code $author}). It runs as one plain search per
+   * filtered dimension (Lucene's "concurrent" mode, here on the calling thread): the one-pass
+   * drill-sideways scorer cannot run under the time limit, which scores in windows.
+   */
+  private static final class CollectorsOnly extends DrillSideways {
+    CollectorsOnly(IndexSearcher searcher) {
+      super(
+          searcher,
+          Facets.config(),
+          null,
+          (SortedSetDocValuesReaderState) null,
+          new CallingThreadExecutor());
+    }
+
+    @Override
+    protected org.apache.lucene.facet.Facets buildFacetsResult(
+        FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims) {
+      return null;
+    }
+  }
+
+  /** Runs each task on the thread that submits it. */
+  private static final class CallingThreadExecutor extends AbstractExecutorService {
+    private volatile boolean shutdown;
+
+    @Override
+    public void execute(Runnable task) {
+      task.run();
+    }
+
+    @Override
+    public void shutdown() {
+      shutdown = true;
+    }
+
+    @Override
+    public List<Runnable> shutdownNow() {
+      shutdown = true;
+      return List.of();
+    }
+
+    @Override
+    public boolean isShutdown() {
+      return shutdown;
+    }
+
+    @Override
+    public boolean isTerminated() {
+      return shutdown;
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) {
+      return true;
+    }
+  }
+}

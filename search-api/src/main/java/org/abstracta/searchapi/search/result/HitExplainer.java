@@ -1,0 +1,107 @@
+package org.abstracta.searchapi.search.result;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.abstracta.indexer.schema.Fields;
+import org.abstracta.searchapi.search.QueryFilter;
+import org.abstracta.searchapi.search.query.ParsedQuery;
+import org.abstracta.searchapi.search.query.ParsedQuery.Unit;
+import org.abstracta.searchapi.search.query.Relevance;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+
+/**
+ * Says in words why a hit scored as it did: which word or phrase matched in which field (with the
+ * field's weight), which words it lacks, whether it earned the all-words bonus and whether words of
+ * a sentence's first results ({@link org.abstracta.searchapi.search.rank.Feedback}) added to it —
+ * instead of Lucene's explanation tree.
+ */
+public final class HitExplainer {
+  private final IndexSearcher searcher;
+  private final ParsedQuery parsed;
+  private final List<Map<String, Weight>> weights = new ArrayList<>();
+  private final boolean feedback;
+
+  /**
+   * @param feedback the scores include words of the first results ({@link
+   *     org.abstracta.searchapi.search.rank.Feedback})
+   */
+  public HitExplainer(IndexSearcher searcher, ParsedQuery parsed, boolean feedback)
+      throws IOException {
+    this.searcher = searcher;
+    this.parsed = parsed;
+    this.feedback = feedback;
+    for (Unit u : parsed.units()) {
+      Map<String, Weight> perField = new LinkedHashMap<>();
+      for (Map.Entry<String, Query> e : u.perField().entrySet()) {
+        Query q = searcher.rewrite(e.getValue());
+        perField.put(e.getKey(), searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f));
+      }
+      weights.add(perField);
+    }
+  }
+
+  public String explain(int doc, float score) throws IOException {
+    String scoreText = String.format(Locale.ROOT, "score %.2f", score);
+    if (parsed.matchAll() && !parsed.filters().isEmpty()) {
+      List<String> typed = parsed.filters().stream().map(QueryFilter::text).toList();
+      return "matches the query's filters " + String.join(", ", typed) + "; listed newest first";
+    }
+    if (parsed.matchAll()) return "every paper matches an empty query; listed newest first";
+    List<String> matched = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < weights.size(); i++) {
+      List<String> fields = new ArrayList<>();
+      for (Map.Entry<String, Weight> e : weights.get(i).entrySet()) {
+        if (matches(e.getValue(), doc)) fields.add(describe(e.getKey()));
+      }
+      String label = parsed.units().get(i).label();
+      if (fields.isEmpty()) missing.add(label);
+      else matched.add(label + " in " + String.join(" and ", fields));
+    }
+    StringBuilder out = new StringBuilder();
+    if (!matched.isEmpty()) out.append("matched ").append(String.join("; ", matched));
+    if (!missing.isEmpty()) {
+      if (!out.isEmpty()) out.append("; ");
+      out.append("missing ").append(String.join(", ", missing));
+    } else if (weights.size() > 1) {
+      out.append("; all ").append(weights.size()).append(" words present");
+    }
+    if (!out.isEmpty()) out.append("; ");
+    if (feedback) out.append("with words of the first results; ");
+    return out.append(scoreText).toString();
+  }
+
+  private boolean matches(Weight w, int doc) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    Scorer s = w.scorer(leaf);
+    if (s == null) return false;
+    int target = doc - leaf.docBase;
+    DocIdSetIterator it = s.iterator();
+    return it.advance(target) == target;
+  }
+
+  private static String describe(String field) {
+    return switch (field) {
+      case Fields.TITLE -> "title (x" + fmt(Relevance.TITLE) + " weight)";
+      case Fields.AUTHORS -> "authors (x" + fmt(Relevance.AUTHORS) + " weight)";
+      case Fields.ID -> "its id";
+      default -> field;
+    };
+  }
+
+  private static String fmt(float f) {
+    return f == Math.rint(f) ? Integer.toString((int) f) : Float.toString(f);
+  }
+}

@@ -1,0 +1,52 @@
+package org.abstracta.searchapi.search.result;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.abstracta.indexer.model.Paper;
+import org.abstracta.indexer.schema.Fields;
+import org.abstracta.searchapi.search.Hit;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+
+/** Builds the API's {@link Hit} from a stored paper: fields, highlighted snippets, explanation. */
+public final class HitFactory {
+  private final Map<String, Set<String>> terms;
+
+  /**
+   * @param rewritten the query as run, rewritten (prefixes and fuzzy terms expanded)
+   */
+  public HitFactory(Query rewritten) {
+    this.terms = termsByField(rewritten);
+  }
+
+  public Hit hit(Paper p, float score, String explanation) {
+    Hit.Highlights h =
+        new Hit.Highlights(
+            Snippets.whole(p.title(), terms.getOrDefault(Fields.TITLE, Set.of())),
+            Snippets.window(p.abstractText(), terms.getOrDefault(Fields.ABSTRACT, Set.of())));
+    return new Hit(
+        p.id(),
+        Float.isFinite(score) ? score : 0f,
+        p.title(),
+        p.authors(),
+        p.subjects(),
+        p.date(),
+        p.type().value(),
+        p.hasCode(),
+        h,
+        explanation,
+        p.yearInferred());
+  }
+
+  /** The terms a query matches (not those it excludes), per field, as strings. */
+  private static Map<String, Set<String>> termsByField(Query q) {
+    Set<Term> all = new HashSet<>();
+    if (q != null) q.visit(QueryVisitor.termCollector(all));
+    Map<String, Set<String>> out = new HashMap<>();
+    for (Term t : all) out.computeIfAbsent(t.field(), f -> new HashSet<>()).add(t.text());
+    return out;
+  }
+}
