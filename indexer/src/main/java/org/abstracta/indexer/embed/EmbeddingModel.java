@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The embedding model, in process: BAAI's bge-small-en-v1.5 (int8-quantized ONNX, from the jar of
@@ -62,6 +64,12 @@ public final class EmbeddingModel implements Embedder, AutoCloseable {
   private final OrtSession session;
   private final WordPieceTokenizer tokenizer;
   private volatile boolean closed;
+
+  /**
+   * Calls hold it shared, closing exclusively: the session is never closed under a running call
+   * (ONNX Runtime aborts the process when it is).
+   */
+  private final ReadWriteLock running = new ReentrantReadWriteLock();
 
   private EmbeddingModel(
       ModelInfo info,
@@ -203,7 +211,17 @@ public final class EmbeddingModel implements Embedder, AutoCloseable {
 
   /** The unit-length vector of one window: the model's outputs pooled. */
   private float[] run(int[] window) {
-    if (closed) throw new IllegalStateException("the embedding model is closed");
+    running.readLock().lock();
+    try {
+      if (closed) throw new IllegalStateException("the embedding model is closed");
+      return runOpen(window);
+    } finally {
+      running.readLock().unlock();
+    }
+  }
+
+  /** {@link #run} on the open session. */
+  private float[] runOpen(int[] window) {
     int n = window.length + 2;
     long[] ids = new long[n];
     long[] mask = new long[n];
@@ -245,12 +263,15 @@ public final class EmbeddingModel implements Embedder, AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (closed) return;
-    closed = true;
+    running.writeLock().lock(); // waits for the calls under way
     try {
+      if (closed) return;
+      closed = true;
       session.close();
     } catch (OrtException e) {
       throw new IOException("cannot close the embedding model: " + e.getMessage(), e);
+    } finally {
+      running.writeLock().unlock();
     }
   }
 }

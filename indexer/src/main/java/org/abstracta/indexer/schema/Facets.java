@@ -19,8 +19,9 @@ public final class Facets {
 
   /**
    * Subjects inferred from the nearest labelled papers, archive → category like {@link #SUBJECT}
-   * but a dimension of its own, so inferred counts stay apart from the subjects inputs gave. Not
-   * (yet) in {@link #ALL}: the API does not list it.
+   * but a dimension of its own, so inferred counts stay apart from the subjects inputs gave. Not in
+   * {@link #ALL}: the search side counts it within the subject facet (its {@code inferred} counts)
+   * and a subject filter matches it.
    */
   public static final String INFERRED_SUBJECT = "inferredSubject";
 

@@ -11,12 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.abstracta.indexer.cli.AbstractaHome;
+import org.abstracta.indexer.model.InferredSubject;
 import org.abstracta.indexer.model.PaperJson;
 import org.abstracta.searchapi.api.ApiJson;
 import org.abstracta.searchapi.api.SearchParams;
 import org.abstracta.searchapi.search.Hit;
 import org.abstracta.searchapi.search.InvalidRequestException;
 import org.abstracta.searchapi.search.RecoveryOption;
+import org.abstracta.searchapi.search.SearchMode;
 import org.abstracta.searchapi.search.SearchRequest;
 import org.abstracta.searchapi.search.SearchResult;
 import org.abstracta.searchapi.search.SearchService;
@@ -97,6 +99,14 @@ public final class SearchCommand implements Callable<Integer> {
       description = "results per page, 0 to 100 (default: 10; 0 prints the total only)")
   String size;
 
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      description =
+          "keyword, semantic (by meaning) or hybrid (both fused); default: hybrid for a sentence,"
+              + " keyword for keywords")
+  String mode;
+
   @Option(names = "--explain", description = "say why each result scored as it did")
   boolean explain;
 
@@ -132,7 +142,7 @@ public final class SearchCommand implements Callable<Integer> {
       return 2;
     }
     try (SearchService service =
-        ServeCommand.openIndex(index, IndexSearchService.DEFAULT_TIME_BUDGET)) {
+        IndexSearchService.open(index, IndexSearchService.DEFAULT_TIME_BUDGET)) {
       SearchResult result = service.search(request);
       if (json) {
         out.println(
@@ -168,6 +178,7 @@ public final class SearchCommand implements Callable<Integer> {
     if (sort != null) p.put("sort", List.of(sort));
     if (page != null) p.put("page", List.of(page));
     if (size != null) p.put("size", List.of(size));
+    if (mode != null) p.put("mode", List.of(mode));
     if (explain) p.put("explain", List.of("true"));
     if (noAutocorrect) p.put("autocorrect", List.of("false"));
     // Text output shows no facet counts, so none are computed.
@@ -212,6 +223,11 @@ public final class SearchCommand implements Callable<Integer> {
       out.println("No paper has all the words: showing papers with some of them");
     }
     if (result.didYouMean() != null) out.println("Did you mean: " + result.didYouMean());
+    if (result.mode() != SearchMode.KEYWORD) {
+      out.println(
+          "Ranked by " + (result.mode() == SearchMode.HYBRID ? "keywords and meaning" : "meaning"));
+    }
+    if (result.modeNote() != null) out.println("By keywords: " + result.modeNote());
     if (result.partial()) out.println("(partial: the query ran out of time)");
     if (!result.recovery().isEmpty()) out.println("These would find papers:");
     for (RecoveryOption o : result.recovery()) {
@@ -223,6 +239,12 @@ public final class SearchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%n%3d. %s%n", rank, h.title());
       List<String> details = new ArrayList<>();
       if (!h.authors().isEmpty()) details.add(authors(h.authors()));
+      if (!h.inferredSubjects().isEmpty()) {
+        details.add(
+            "inferred "
+                + String.join(
+                    ", ", h.inferredSubjects().stream().map(InferredSubject::code).toList()));
+      }
       if (h.date() != null) details.add(h.date().toString());
       details.add(h.id());
       out.println("     " + String.join(" · ", details));

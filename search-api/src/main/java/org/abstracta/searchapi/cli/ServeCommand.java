@@ -231,7 +231,9 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** The index-backed search service over {@code index}. */
   static SearchService openIndex(Path index, Duration timeBudget) throws IOException {
-    return IndexSearchService.open(index, timeBudget);
+    IndexSearchService service = IndexSearchService.open(index, timeBudget);
+    service.prepareMeaning(); // the model loads now, not in the first search by meaning
+    return service;
   }
 
   private ServeException portInUse() {

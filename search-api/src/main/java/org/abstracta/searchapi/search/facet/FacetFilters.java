@@ -16,6 +16,7 @@ import org.abstracta.searchapi.search.query.StructuredQueries.YearRange;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -38,6 +39,12 @@ public final class FacetFilters {
   private final Map<String, List<String>> values = new LinkedHashMap<>();
   private final Map<String, List<YearRange>> years = new LinkedHashMap<>();
   private final List<Query> required = new ArrayList<>();
+
+  /**
+   * A subject filter matches a subject an input gave and one inferred for a paper given none (the
+   * subject facet counts both, the inferred apart).
+   */
+  private static final List<String> SUBJECT_DIMS = List.of(Facets.SUBJECT, Facets.INFERRED_SUBJECT);
 
   private FacetFilters() {}
 
@@ -118,6 +125,36 @@ public final class FacetFilters {
     return values.isEmpty() && years.isEmpty() && required.isEmpty();
   }
 
+  /**
+   * The dimensions filtered as drill-downs: those whose counts ignore their own filter (counted
+   * over the hits of {@link #without} that dimension).
+   */
+  public List<String> drillDownDims() {
+    List<String> dims = new ArrayList<>(values.keySet());
+    for (String d : years.keySet()) if (!dims.contains(d)) dims.add(d);
+    return dims;
+  }
+
+  /** These filters but {@code dim}'s drill-down (its plain filters stay). */
+  public FacetFilters without(String dim) {
+    FacetFilters f = new FacetFilters();
+    values.forEach(
+        (d, v) -> {
+          if (!d.equals(dim)) f.values.put(d, v);
+        });
+    years.forEach(
+        (d, v) -> {
+          if (!d.equals(dim)) f.years.put(d, v);
+        });
+    f.required.addAll(required);
+    return f;
+  }
+
+  /** Only the filters, as one query (null when there are none): what a vector search must pass. */
+  public Query asFilter() {
+    return isEmpty() ? null : apply(MatchAllDocsQuery.INSTANCE);
+  }
+
   /** {@code base} restricted to the filters, one drill-down dimension per filtered facet. */
   public DrillDownQuery apply(Query base) {
     Query restricted = base;
@@ -129,8 +166,9 @@ public final class FacetFilters {
     DrillDownQuery q = new DrillDownQuery(Facets.config(), restricted);
     for (Map.Entry<String, List<String>> e : values.entrySet()) {
       for (String v : e.getValue()) {
-        if (e.getKey().equals(Facets.SUBJECT) && v.indexOf('.') > 0) {
-          q.add(Facets.SUBJECT, v.substring(0, v.indexOf('.')), v);
+        if (e.getKey().equals(Facets.SUBJECT)) {
+          // A subject a paper was given, or one inferred for a paper given none.
+          for (String dim : SUBJECT_DIMS) q.add(Facets.SUBJECT, subjectTerm(dim, v));
         } else {
           q.add(e.getKey(), v);
         }
@@ -170,13 +208,22 @@ public final class FacetFilters {
   private static Query anyOf(String dim, List<String> dimValues) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (String v : dimValues) {
-      String[] path =
-          Facets.SUBJECT.equals(dim) && v.indexOf('.') > 0
-              ? new String[] {v.substring(0, v.indexOf('.')), v}
-              : new String[] {v};
-      b.add(new TermQuery(DrillDownQuery.term(Facets.indexField(dim), dim, path)), Occur.SHOULD);
+      if (Facets.SUBJECT.equals(dim)) {
+        for (String d : SUBJECT_DIMS) b.add(subjectTerm(d, v), Occur.SHOULD);
+      } else {
+        b.add(new TermQuery(DrillDownQuery.term(Facets.indexField(dim), dim, v)), Occur.SHOULD);
+      }
     }
     return b.build();
+  }
+
+  /** The facet term of subject {@code code} (archive or category) in dimension {@code dim}. */
+  private static TermQuery subjectTerm(String dim, String code) {
+    String[] path =
+        code.indexOf('.') > 0
+            ? new String[] {code.substring(0, code.indexOf('.')), code}
+            : new String[] {code};
+    return new TermQuery(DrillDownQuery.term(Facets.indexField(dim), dim, path));
   }
 
   /** A value of a flat dimension as the index holds it; null for a hasCode that is not yes/no. */
