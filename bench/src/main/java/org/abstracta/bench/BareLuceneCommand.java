@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.abstracta.indexer.schema.Analyzers;
 import org.abstracta.indexer.schema.Fields;
+import org.abstracta.searchapi.search.SearchRequest;
 import org.abstracta.searchapi.search.engine.IndexSearchService;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -37,8 +38,9 @@ import picocli.CommandLine.Option;
  * same run. Bare Lucene gets every word required, each word's stem in the title (boost 2) or the
  * abstract, BM25, and collects in two ways: the top 10 ids with Lucene's default pruning (its best
  * case), and the top 10 plus the exact count plus the 10 hits' stored papers (what a full answer
- * needs before highlighting). Abstracta's row is {@link IndexSearchService} without facets: exact
- * total, 10 hits with highlighted snippets.
+ * needs before highlighting). Abstracta's rows are {@link IndexSearchService} without facets: exact
+ * total and 10 hits with highlighted snippets, and the exact total alone (size 0: parsing, spelling
+ * and counting, no hits).
  */
 @Command(
     name = "lucene",
@@ -88,23 +90,33 @@ final class BareLuceneCommand implements Callable<Integer> {
       List<Runnable> top10 = new ArrayList<>();
       List<Runnable> full = new ArrayList<>();
       List<Runnable> abstracta = new ArrayList<>();
+      List<Runnable> totalOnly = new ArrayList<>();
       for (int i = 0; i < headline.size(); i++) {
         Query query = bare.get(i);
         top10.add(() -> search(searcher, query));
         full.add(() -> fullAnswer(searcher, query));
         var request = InProcessCommand.request(headline.get(i), InProcessCommand.Variant.NO_FACETS);
         abstracta.add(() -> service.search(request));
+        var count = withSize(request, 0);
+        totalOnly.add(() -> service.search(count));
       }
       Latencies a = measure(abstracta);
       Latencies t = measure(top10);
       Latencies f = measure(full);
+      Latencies c = measure(totalOnly);
       addRow(table, reader.numDocs(), "bare Lucene: top 10 ids", t, a);
       addRow(table, reader.numDocs(), "bare Lucene: top 10 + exact count + stored", f, a);
       addRow(table, reader.numDocs(), "Abstracta service, no facets", a, a);
+      addRow(table, reader.numDocs(), "Abstracta service, total only (size=0)", c, a);
     }
     table.print(System.out);
     table.append(results.file);
     return 0;
+  }
+
+  private static SearchRequest withSize(SearchRequest r, int size) {
+    return new SearchRequest(
+        r.query(), r.filters(), r.sort(), r.page(), size, r.cursor(), r.facets(), r.explain());
   }
 
   /** Every word required: its stem in the title (boost 2) or the abstract. */
