@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       InProcessCommand.class,
       MultiplyCommand.class,
       ModelsCommand.class,
-      VectorsCommand.class
+      VectorsCommand.class,
+      BareLuceneCommand.class
     })
 public final class BenchMain implements Runnable {
 
