@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""One-client HTTP latency of each search mode (src/bench/modes.sh runs it against a server).
+"""One-client HTTP latency of each search mode, against a running `abstracta serve`.
 
 Sends N queries of a BEIR queries file in each mode, one at a time over one keep-alive
 connection, after a warm-up with other queries, and prints p50/p90/p99 per mode. The server keeps

@@ -88,6 +88,10 @@ def os_query(kind, q, exact=False):
         # query-meaning work (before it, any word: multi_match's default OR).
         return {"multi_match": {"query": q, "fields": FIELDS, "type": "cross_fields",
                                 "operator": "and"}}
+    if kind == "sentence":
+        # A question or claim: Abstracta ranks it as an OR of its words (by keywords, or fused
+        # with meaning where the index has vectors)
+        return {"multi_match": {"query": q, "fields": FIELDS, "type": "cross_fields"}}
     if kind == "phrase":
         return {"multi_match": {"query": q.strip('"'), "fields": EXACT_FIELDS if exact else FIELDS,
                                 "type": "phrase"}}
@@ -137,6 +141,8 @@ def os_requests(args):
 def fts_query(kind, q):
     if kind in ("one", "two", "three"):
         return " ".join('"%s"' % w for w in q.split())  # implicit AND: every word, as Abstracta
+    if kind == "sentence":
+        return " OR ".join('"%s"' % w for w in q.split())  # a ranked OR, as Abstracta's sentences
     if kind == "phrase":
         return q
     if kind == "field" and q.startswith("title:"):

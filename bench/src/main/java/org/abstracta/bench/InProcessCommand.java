@@ -72,7 +72,7 @@ final class InProcessCommand implements Callable<Integer> {
         for (Variant v : Variant.values()) for (BenchQuery q : mix) service.search(request(q, v));
       }
       for (Variant v : Variant.values()) {
-        for (String kind : QueryMix.KINDS) {
+        for (String kind : QueryMix.LABELS) {
           List<SearchRequest> requests = new ArrayList<>();
           for (BenchQuery q : mix) if (q.kind().equals(kind)) requests.add(request(q, v));
           if (requests.isEmpty()) continue;

@@ -19,7 +19,9 @@ import org.abstracta.indexer.schema.Fields;
 import org.abstracta.indexer.schema.PaperDocuments;
 import org.abstracta.searchapi.search.FacetResult;
 import org.abstracta.searchapi.search.Hit;
+import org.abstracta.searchapi.search.SearchMode;
 import org.abstracta.searchapi.search.SearchRequest;
+import org.abstracta.searchapi.search.SearchResult;
 import org.abstracta.searchapi.search.SearchService;
 import org.abstracta.searchapi.search.SortOrder;
 import org.apache.lucene.analysis.Analyzer;
@@ -56,11 +58,23 @@ import org.apache.lucene.util.BytesRef;
  *       Fuzzy: w (5+ letters) with one inner letter dropped, then {@code ~}.
  *   <li>The subject of the filtered variant is the archive of the source paper's primary subject
  *       (for author queries: of the author's newest paper).
+ *   <li>A two- or three-word query that the engine reads as a sentence ({@code how well can}: a
+ *       question word or an auxiliary verb) is labelled {@code sentence} instead: ranked by meaning
+ *       over a lower bound of matches, it is not one of the keyword queries the headline measures
+ *       (with an exact total). The label changes nothing else: the same seed gives the same
+ *       queries.
  * </ul>
  */
 final class QueryMix {
   static final List<String> KINDS =
       List.of("one", "two", "three", "phrase", "field", "prefix", "fuzzy");
+
+  /** The label of a two- or three-word query that the engine reads as a sentence. */
+  static final String SENTENCE = "sentence";
+
+  /** Every label of the query file: the kinds, then {@link #SENTENCE}. */
+  static final List<String> LABELS =
+      java.util.stream.Stream.concat(KINDS.stream(), java.util.stream.Stream.of(SENTENCE)).toList();
 
   private static final Pattern WORD = Pattern.compile("[a-z]{3,20}");
   private static final int MAX_ATTEMPTS = 10_000;
@@ -118,13 +132,31 @@ final class QueryMix {
       for (int attempt = 0; made < perKind && attempt < MAX_ATTEMPTS; attempt++) {
         BenchQuery q = make(kind, made, authors);
         if (q != null && seen.add(q.query())) {
-          out.add(q);
+          out.add(readAsSentence(q) ? new BenchQuery(SENTENCE, q.subject(), q.query()) : q);
           made++;
         }
       }
       if (made < perKind) throw new IOException("could derive only " + made + " " + kind);
     }
     return out;
+  }
+
+  /** Whether the engine ranks {@code q}, a query of words, as a sentence rather than keywords. */
+  private boolean readAsSentence(BenchQuery q) {
+    if (!q.kind().equals("two") && !q.kind().equals("three")) return false;
+    SearchRequest r =
+        new SearchRequest(
+            q.query(),
+            Map.of(),
+            SortOrder.RELEVANCE,
+            1,
+            0,
+            null,
+            Set.of(),
+            false,
+            false,
+            SearchMode.KEYWORD);
+    return service.search(r).matched() == SearchResult.Matched.RANKED;
   }
 
   private BenchQuery make(String kind, int i, List<String> authors) throws IOException {
