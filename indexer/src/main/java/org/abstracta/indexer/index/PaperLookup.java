@@ -5,11 +5,19 @@ import java.util.List;
 import org.abstracta.indexer.model.Paper;
 
 /** Finds the papers an index already holds, by id or by normalized title. */
-interface PaperLookup {
+public interface PaperLookup {
 
   /** The paper with this id, or null. */
   Paper byId(String id) throws IOException;
 
   /** Every paper whose normalized title is {@code titleKey}, in id order. */
   List<Paper> byTitleKey(String titleKey) throws IOException;
+
+  /**
+   * A lookup ready for the ids and titles of {@code papers}, a batch about to be resolved: where a
+   * remote store fetches them all in one request. By default this lookup itself.
+   */
+  default PaperLookup prefetch(List<Paper> papers) throws IOException {
+    return this;
+  }
 }
