@@ -70,6 +70,8 @@ class ArchitectureTest {
           .definedBy(SEARCH + ".suggest..")
           .layer("engine")
           .definedBy(SEARCH + ".engine..")
+          .layer("opensearch")
+          .definedBy(SEARCH + ".opensearch..")
           .whereLayer("search")
           .mayNotAccessAnyLayer()
           .whereLayer("query")
@@ -83,7 +85,11 @@ class ArchitectureTest {
           .whereLayer("suggest")
           .mayOnlyAccessLayers("facet", "query", "search")
           .whereLayer("engine")
-          .mayNotBeAccessedByAnyLayer();
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("opensearch")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("opensearch")
+          .mayOnlyAccessLayers("facet", "query", "rank", "result", "search");
 
   @ArchTest
   static final ArchRule search_never_sees_the_http_layer_or_the_command_line =
@@ -130,6 +136,7 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage(
               SEARCH + ".engine..",
+              SEARCH + ".opensearch..",
               SEARCH + ".facet..",
               SEARCH + ".rank..",
               SEARCH + ".result..",
