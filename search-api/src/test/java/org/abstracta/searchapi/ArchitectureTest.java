@@ -89,7 +89,7 @@ class ArchitectureTest {
           .whereLayer("opensearch")
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("opensearch")
-          .mayOnlyAccessLayers("facet", "query", "rank", "result", "search");
+          .mayOnlyAccessLayers("facet", "query", "rank", "result", "suggest", "search");
 
   @ArchTest
   static final ArchRule search_never_sees_the_http_layer_or_the_command_line =

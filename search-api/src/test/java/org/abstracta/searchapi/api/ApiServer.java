@@ -49,6 +49,11 @@ public final class ApiServer implements AutoCloseable {
     this.base = "http://127.0.0.1:" + app.port();
   }
 
+  /** The real app over {@code service} (which the caller closes). */
+  public static ApiServer serving(SearchService service) {
+    return new ApiServer(service);
+  }
+
   /** The real app over the seed index, built once per JVM ({@link SeedIndex#shared}). */
   public static ApiServer overSeedIndex() throws IOException {
     return overSeedIndex(OPEN);

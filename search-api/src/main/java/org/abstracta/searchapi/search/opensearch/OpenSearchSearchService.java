@@ -34,6 +34,8 @@ import org.abstracta.searchapi.search.query.QueryLimits;
 import org.abstracta.searchapi.search.query.RequestLimits;
 import org.abstracta.searchapi.search.result.HitFactory;
 import org.abstracta.searchapi.search.result.ResultOrder;
+import org.abstracta.searchapi.search.suggest.Completions;
+import org.abstracta.searchapi.search.suggest.SpellingCorrector;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.util.BytesRef;
 
@@ -107,9 +109,20 @@ public final class OpenSearchSearchService implements SearchService {
       QueryMapper.Mapped literal = mapper.map(request.query());
       Matched matched = literal.sentence() ? Matched.RANKED : Matched.ALL;
       Run r = execute(literal);
-      if (r.total == 0 && literal.relaxable() >= 2) {
-        for (int some = literal.relaxable() - 1; some >= 1; some--) {
-          QueryMapper.Mapped relaxed = mapper.map(request.query(), some);
+      // A query that finds (nearly) nothing: its respelling, or papers with some of its words.
+      String didYouMean = null;
+      String corrected = null;
+      SpellingCorrector.Correction fix = correction(literal);
+      if (fix != null && request.autocorrect() && SpellingCorrector.shows(r.total, fix.count())) {
+        corrected = fix.text();
+        r = execute(mapper.map(corrected));
+      } else if (fix != null && fix.count() >= r.total) {
+        didYouMean = fix.text();
+      }
+      if (r.total == 0) {
+        String text = corrected == null ? request.query() : corrected;
+        for (int some = r.mapped.relaxable() - 1; some >= 1; some--) {
+          QueryMapper.Mapped relaxed = mapper.map(text, some);
           if (count(relaxed) > 0) {
             r = execute(relaxed);
             matched = Matched.SOME;
@@ -124,11 +137,27 @@ public final class OpenSearchSearchService implements SearchService {
           r.hits,
           r.facets,
           r.next,
-          null,
+          didYouMean,
           r.partial,
           matched,
-          null,
+          corrected,
           r.mapped.filters());
+    }
+
+    /** The best respelling of the query, or null; only the words that look misspelled cost time. */
+    private SpellingCorrector.Correction correction(QueryMapper.Mapped m) {
+      if (m.matchAll() || m.words().isEmpty()) return null;
+      return new SpellingCorrector(new OpenSearchVocabulary(client, index))
+          .correct(
+              request.query(),
+              m.words(),
+              text -> {
+                try {
+                  return count(mapper.map(text));
+                } catch (IOException | InvalidRequestException e) {
+                  return 0;
+                }
+              });
     }
 
     private OpenSearchFilters filters(QueryMapper.Mapped m) {
@@ -162,7 +191,9 @@ public final class OpenSearchSearchService implements SearchService {
       if (order == SortOrder.RELEVANCE && m.sentence() && request.size() > 0) {
         ranked = new SentenceFeedback(client, index).expand(m, f); // the same matches, reordered
       }
-      body.set("query", withFieldStatistics(f.restrict(ranked)));
+      ObjectNode query = withFieldStatistics(f.restrict(ranked));
+      boolean explain = request.explain() && request.size() > 0;
+      body.set("query", explain ? Explanations.probed(query, m) : query);
       ObjectNode post = f.all();
       if (post != null) body.set("post_filter", post);
       FieldDoc after = request.cursor() == null ? null : ResultOrder.after(order, request.cursor());
@@ -198,7 +229,8 @@ public final class OpenSearchSearchService implements SearchService {
         JsonNode h = hits.get(i);
         Paper p = OpenSearchSchema.paper(h.path("_source"));
         float score = m.matchAll() ? 0f : (float) h.path("_score").asDouble(0);
-        r.hits.add(HitFactory.ofTerms(MatchedWords.of(m, p)).hit(p, score, null));
+        String why = explain ? Explanations.of(m, h, ranked != m.query(), score) : null;
+        r.hits.add(HitFactory.ofTerms(MatchedWords.of(m, p)).hit(p, score, why));
       }
       if (hits.size() > request.size() && shown > 0) {
         r.next = ResultOrder.cursor(order, fieldDoc(order, hits.get(shown - 1).path("sort")));
@@ -222,6 +254,15 @@ public final class OpenSearchSearchService implements SearchService {
       b.should.add(Dsl.term(field, Analyzers.EXACT_MARK)); // "=" alone: no word is empty
     }
     return b.build();
+  }
+
+  /** The hits of a search scored with the whole index's statistics. */
+  static JsonNode scoredHits(OpenSearchClient client, String index, ObjectNode body)
+      throws IOException {
+    return client
+        .send("POST", "/" + index + "/_search", Map.of("search_type", "dfs_query_then_fetch"), body)
+        .path("hits")
+        .path("hits");
   }
 
   /** A sentence's total past this is a lower bound, as in the embedded engine. */
@@ -358,8 +399,12 @@ public final class OpenSearchSearchService implements SearchService {
 
   @Override
   public List<Suggestion> suggest(String prefix, int size) {
-    clamp(size, MAX_LIST, "size");
-    return List.of();
+    int n = clamp(size, MAX_LIST, "size");
+    try {
+      return new Completions(new OpenSearchCompletions(client, index)).suggest(prefix, n);
+    } catch (IOException e) {
+      throw failure(e);
+    }
   }
 
   @Override

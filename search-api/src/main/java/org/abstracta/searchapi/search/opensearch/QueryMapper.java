@@ -82,6 +82,7 @@ public final class QueryMapper {
    *     matches, for highlighting
    * @param loose the prefixes and fuzzy words the query matches in title or abstract, whose
    *     expansions OpenSearch does not tell: highlighting finds them in each hit's text
+   * @param units each positive word or phrase with its per-field queries, for explanations
    */
   public record Mapped(
       ObjectNode query,
@@ -91,7 +92,16 @@ public final class QueryMapper {
       List<QueryFilter> filters,
       int relaxable,
       Map<String, Set<String>> terms,
-      List<Loose> loose) {}
+      List<Loose> loose,
+      List<Unit> units) {}
+
+  /**
+   * One word or phrase of the query, as the embedded engine's {@code ParsedQuery.Unit}.
+   *
+   * @param label how the explanation names it
+   * @param perField Lucene field name to the query that matches it there
+   */
+  public record Unit(String label, Map<String, ObjectNode> perField) {}
 
   /**
    * A prefix or fuzzy word, normalized (lower case, folded).
@@ -111,6 +121,7 @@ public final class QueryMapper {
   private final List<QueryFilter> filters = new ArrayList<>();
   private final Map<String, Set<String>> terms = new HashMap<>();
   private final List<Loose> loose = new ArrayList<>();
+  private final List<Unit> units = new ArrayList<>();
   private final Set<JsonNode> bonuses = Collections.newSetFromMap(new IdentityHashMap<>());
   private Map<QueryNode, String> typed = Map.of();
   private boolean keepStopWords;
@@ -180,11 +191,13 @@ public final class QueryMapper {
         List.copyOf(filters),
         relaxable,
         Map.copyOf(terms),
-        List.copyOf(loose));
+        List.copyOf(loose),
+        sentence ? List.copyOf(new java.util.LinkedHashSet<>(units)) : List.copyOf(units));
   }
 
   private static Mapped matchAll(List<QueryFilter> filters) {
-    return new Mapped(Dsl.matchAll(), true, List.of(), false, filters, 0, Map.of(), List.of());
+    return new Mapped(
+        Dsl.matchAll(), true, List.of(), false, filters, 0, Map.of(), List.of(), List.of());
   }
 
   private ObjectNode build(Group tree) {
@@ -193,6 +206,7 @@ public final class QueryMapper {
     bonuses.clear();
     terms.clear();
     loose.clear();
+    units.clear();
     relaxable = 0;
     return group(tree, false, true);
   }
@@ -310,25 +324,25 @@ public final class QueryMapper {
               w.prefix()
                   ? Dsl.prefix(OpenSearchSchema.SUBJECT, code, 0)
                   : Dsl.term(OpenSearchSchema.SUBJECT, code));
-      return unit(negated, Map.of(Fields.SUBJECT, q), q);
+      return unit(negated, quoted(w.text()), Map.of(Fields.SUBJECT, q), q);
     }
     if (Fields.YEAR.equals(field)) {
       StructuredQueries.YearRange r = StructuredQueries.parseYears(w.text());
       if (r != null) {
         ObjectNode q = Dsl.constant(years(r));
-        return unit(negated, Map.of(Fields.YEAR, q), q);
+        return unit(negated, quoted(w.text()), Map.of(Fields.YEAR, q), q);
       }
       field = null; // "year:recent" is read as a word
     }
     if (Fields.ID.equals(field)) {
       ObjectNode q = id(w.text());
-      return q == null ? null : unit(negated, Map.of(Fields.ID, q), q);
+      return q == null ? null : unit(negated, quoted(w.text()), Map.of(Fields.ID, q), q);
     }
     if (Facets.TYPE.equals(field) || Facets.SOURCE.equals(field) || Facets.HAS_CODE.equals(field)) {
       String value = OpenSearchFilters.facetValue(field, w.text());
       if (value != null) {
         ObjectNode q = Dsl.constant(Dsl.term(OpenSearchSchema.facetField(field), value));
-        return unit(negated, Map.of(field, q), q);
+        return unit(negated, quoted(w.text()), Map.of(field, q), q);
       }
       field = null; // "hasCode:maybe" is read as a word
     }
@@ -355,7 +369,8 @@ public final class QueryMapper {
     }
     boolean plain = field == null && !w.prefix() && !fuzzy && !stopWord;
     ObjectNode scored = plain && sentence ? scoredAcrossFields(w.text(), perField) : null;
-    return unit(negated, perField, scored);
+    String label = "'" + w.text() + (w.prefix() ? "*" : "") + (edits > 0 ? "~" : "") + "'";
+    return unit(negated, label, perField, scored);
   }
 
   private ObjectNode scoredAcrossFields(String word, Map<String, ObjectNode> perField) {
@@ -387,15 +402,23 @@ public final class QueryMapper {
     if (field == null && StructuredQueries.looksLikeId(p.text())) {
       perField.put(Fields.ID, id(p.text()));
     }
-    return unit(negated, perField, null);
+    String label = "\"" + p.text().strip() + "\"" + (p.slop() > 0 ? "~" + p.slop() : "");
+    return unit(negated, label, perField, null);
   }
 
-  private ObjectNode unit(boolean negated, Map<String, ObjectNode> perField, ObjectNode single) {
-    List<ObjectNode> present = new ArrayList<>();
-    perField.values().forEach(q -> present.add(q));
+  private ObjectNode unit(
+      boolean negated, String label, Map<String, ObjectNode> perField, ObjectNode single) {
+    List<ObjectNode> present = new ArrayList<>(perField.values());
     if (present.isEmpty()) return null;
+    if (!negated) {
+      units.add(new Unit(label, Collections.unmodifiableMap(new LinkedHashMap<>(perField))));
+    }
     if (single != null) return single;
     return Dsl.anyOf(present);
+  }
+
+  private static String quoted(String text) {
+    return "'" + text + "'";
   }
 
   /** A ranked word in one field: its stem, or the phrase of a split word's stems. */

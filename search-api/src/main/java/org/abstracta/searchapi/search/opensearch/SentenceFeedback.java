@@ -51,15 +51,7 @@ final class SentenceFeedback {
     ArrayNode sort = body.putArray("sort");
     sort.addObject().put("_score", "desc");
     sort.addObject().put(OpenSearchSchema.ID, "asc");
-    JsonNode hits =
-        client
-            .send(
-                "POST",
-                "/" + index + "/_search",
-                Map.of("search_type", "dfs_query_then_fetch"),
-                body)
-            .path("hits")
-            .path("hits");
+    JsonNode hits = OpenSearchSearchService.scoredHits(client, index, body);
     if (hits.isEmpty()) return m.query();
     List<String> ids = new ArrayList<>();
     List<Float> scores = new ArrayList<>();

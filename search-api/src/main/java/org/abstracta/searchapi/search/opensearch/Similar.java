@@ -80,15 +80,7 @@ final class Similar {
     body.put("size", size);
     body.set("query", q.build());
     body.putArray("_source").add(OpenSearchSchema.PAPER);
-    JsonNode hits =
-        client
-            .send(
-                "POST",
-                "/" + index + "/_search",
-                Map.of("search_type", "dfs_query_then_fetch"),
-                body)
-            .path("hits")
-            .path("hits");
+    JsonNode hits = OpenSearchSearchService.scoredHits(client, index, body);
     HitFactory factory = HitFactory.ofTerms(Map.of());
     List<Hit> out = new ArrayList<>();
     for (JsonNode h : hits) {

@@ -6,8 +6,9 @@
  * the facets as aggregations; {@link Similar} picks similar papers' terms as Lucene's MoreLikeThis
  * does.
  *
- * <p>May use: {@code query}, {@code facet} (labels, prefix listing), {@code result} (hits, cursor),
- * the top {@code search} package, the indexer's {@code opensearch}, {@code schema}, {@code model}
- * and {@code text}. Nothing in {@code search} uses it; never the HTTP layer.
+ * <p>May use: {@code query}, {@code facet} (labels, prefix listing), {@code rank} (feedback words),
+ * {@code result} (hits, cursor), {@code suggest} (spelling, completions), the top {@code search}
+ * package, the indexer's {@code opensearch}, {@code schema}, {@code model} and {@code text}.
+ * Nothing in {@code search} uses it; never the HTTP layer.
  */
 package org.abstracta.searchapi.search.opensearch;

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.abstracta.indexer.schema.Analyzers;
 import org.abstracta.indexer.schema.Fields;
+import org.abstracta.searchapi.search.query.QueryLimits;
 import org.abstracta.searchapi.search.query.StructuredQueries;
 import org.abstracta.searchapi.search.query.TextAnalysis;
 import org.apache.lucene.index.IndexReader;
@@ -69,9 +70,42 @@ public final class SpellingCorrector {
 
   private static final List<String> TEXT_FIELDS = List.of(Fields.ABSTRACT, Fields.TITLE);
 
-  private final IndexReader reader;
-  private final DirectSpellChecker text = checker(2);
-  private final DirectSpellChecker names = checker(1);
+  /** How many respellings of a word the spell checker gives. */
+  public static final int SIMILAR = 5;
+
+  /** How close a respelling must be (the spell checker's accuracy). */
+  public static final float ACCURACY = 0.6f;
+
+  /** Longer words are no misspellings (and their automata cost time in proportion to length). */
+  public static final int MAX_WORD_LENGTH = QueryLimits.MAX_FUZZY_LENGTH + 1;
+
+  private final Vocabulary vocabulary;
+
+  /**
+   * The index's words as the corrector asks about them: the embedded index's term dictionary, or a
+   * remote engine's statistics and spell checker.
+   */
+  public interface Vocabulary {
+    /** Papers holding {@code term} in {@code field} (a text field's exact term: {@code =word}). */
+    int docFreq(String field, String term) throws IOException;
+
+    /**
+     * At most {@link #SIMILAR} indexed terms of {@code field} within two edits of {@code term} (a
+     * swap of two letters one edit) and in more papers, as Lucene's {@link DirectSpellChecker}
+     * finds them with a shortest prefix of {@link #minPrefix}, a shortest word of that plus 3,
+     * {@link #ACCURACY} and words of at most {@link #MAX_WORD_LENGTH}: best first.
+     *
+     * @param names {@code field} holds author names (no exact mark)
+     */
+    SuggestWord[] similar(String field, String term, boolean names) throws IOException;
+  }
+
+  /**
+   * The prefix a respelling keeps: the exact mark and a letter in text fields, a letter in names.
+   */
+  public static int minPrefix(boolean names) {
+    return names ? 1 : 2;
+  }
 
   /** A respelled query and how many papers it finds. */
   public record Correction(String text, long count) {}
@@ -90,20 +124,38 @@ public final class SpellingCorrector {
   }
 
   public SpellingCorrector(IndexReader reader) {
-    this.reader = reader;
+    this(new ReaderVocabulary(reader, checker(false), checker(true)));
   }
 
-  private static DirectSpellChecker checker(int minPrefix) {
+  public SpellingCorrector(Vocabulary vocabulary) {
+    this.vocabulary = vocabulary;
+  }
+
+  private static DirectSpellChecker checker(boolean names) {
     DirectSpellChecker c = new DirectSpellChecker();
     // Text terms start with the exact mark: a prefix of 2 is the mark plus the first letter.
-    c.setMinPrefix(minPrefix);
-    c.setMinQueryLength(minPrefix + 3);
-    c.setAccuracy(0.6f);
+    c.setMinPrefix(minPrefix(names));
+    c.setMinQueryLength(minPrefix(names) + 3);
+    c.setAccuracy(ACCURACY);
     // Damerau's distance: a swap of two letters ("modles") is one edit, not two.
     c.setDistance(new LuceneLevenshteinDistance());
-    // Longer words are not misspellings, and their automata cost time in proportion to length.
-    c.setMaxQueryLength(org.abstracta.searchapi.search.query.QueryLimits.MAX_FUZZY_LENGTH + 1);
+    c.setMaxQueryLength(MAX_WORD_LENGTH);
     return c;
+  }
+
+  /** The embedded index's words. */
+  private record ReaderVocabulary(
+      IndexReader reader, DirectSpellChecker text, DirectSpellChecker names) implements Vocabulary {
+    @Override
+    public int docFreq(String field, String term) throws IOException {
+      return reader.docFreq(new Term(field, term));
+    }
+
+    @Override
+    public SuggestWord[] similar(String field, String term, boolean names) throws IOException {
+      return (names ? this.names : text)
+          .suggestSimilar(new Term(field, term), SIMILAR, reader, SuggestMode.SUGGEST_MORE_POPULAR);
+    }
   }
 
   /**
@@ -143,16 +195,21 @@ public final class SpellingCorrector {
     }
     try {
       int df = 0;
-      for (String f : TEXT_FIELDS) df = Math.max(df, reader.docFreq(term(f, normalized)));
-      df = Math.max(df, reader.docFreq(term(Fields.AUTHORS, normalized)));
+      for (String f : TEXT_FIELDS) df = Math.max(df, vocabulary.docFreq(f, term(f, normalized)));
+      df = Math.max(df, vocabulary.docFreq(Fields.AUTHORS, term(Fields.AUTHORS, normalized)));
       // A word no paper holds has no likelihood of its own: any indexed candidate beats it.
       double typed = df == 0 ? Double.NEGATIVE_INFINITY : Math.log(df);
       List<Choice> out = new ArrayList<>();
       out.add(new Choice(word, typed, true));
       if (df > SUSPECT_DF) return out;
       List<SuggestWord> found = new ArrayList<>();
-      for (String f : TEXT_FIELDS) found.addAll(List.of(suggest(text, f, normalized)));
-      if (found.isEmpty()) found.addAll(List.of(suggest(names, Fields.AUTHORS, normalized)));
+      for (String f : TEXT_FIELDS) {
+        found.addAll(List.of(vocabulary.similar(f, term(f, normalized), false)));
+      }
+      if (found.isEmpty()) {
+        found.addAll(
+            List.of(vocabulary.similar(Fields.AUTHORS, term(Fields.AUTHORS, normalized), true)));
+      }
       Map<String, Choice> candidates = new LinkedHashMap<>();
       for (SuggestWord s : found) {
         String w = s.string.startsWith(Analyzers.EXACT_MARK) ? s.string.substring(1) : s.string;
@@ -173,15 +230,8 @@ public final class SpellingCorrector {
     }
   }
 
-  private SuggestWord[] suggest(DirectSpellChecker checker, String field, String normalized)
-      throws IOException {
-    return checker.suggestSimilar(
-        term(field, normalized), 5, reader, SuggestMode.SUGGEST_MORE_POPULAR);
-  }
-
-  private static Term term(String field, String normalized) {
-    return new Term(
-        field, TextAnalysis.isText(field) ? Analyzers.EXACT_MARK + normalized : normalized);
+  private static String term(String field, String normalized) {
+    return TextAnalysis.isText(field) ? Analyzers.EXACT_MARK + normalized : normalized;
   }
 
   /** Edits between two words, from the spell checker's similarity (1 - edits / longer length). */
