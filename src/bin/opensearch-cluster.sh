@@ -127,7 +127,7 @@ configure_node() { # configure_node I HTTP_PORT TRANSPORT_PORT
   local node="$DIR/node-$1" seeds="" p names="" n
   for p in $TRANSPORT_PORTS; do seeds="$seeds${seeds:+, }\"127.0.0.1:$p\""; done
   for ((n = 1; n <= NODES; n++)); do names="$names${names:+, }\"node-$n\""; done
-  mkdir -p "$node/data" "$node/logs"
+  mkdir -p "$node/data" "$node/logs" "$node/tmp"
   rm -rf "$node/config"; cp -r "$HOME_OS/config" "$node/config"
   # Each node's own heap-dump and crash-log paths; no GC log files (a test cluster needs none).
   grep -v -e 'Xlog:gc' -e 'Xloggc' -e 'HeapDumpPath' -e 'ErrorFile' -e '^-Xm[sx]' \
@@ -157,7 +157,9 @@ configure_node() { # configure_node I HTTP_PORT TRANSPORT_PORT
 start_node() { # start_node I
   local node="$DIR/node-$1"
   rm -f "$node/pid"
-  "${as_user[@]}" env OPENSEARCH_JAVA_HOME="$JAVA_HOME" OPENSEARCH_PATH_CONF="$node/config" \
+  # OPENSEARCH_TMPDIR: the node's temporary files stay in its directory (else a directory in /tmp
+  # per start, left behind).
+  "${as_user[@]}" env OPENSEARCH_JAVA_HOME="$JAVA_HOME" OPENSEARCH_PATH_CONF="$node/config" OPENSEARCH_TMPDIR="$node/tmp" \
     OPENSEARCH_JAVA_OPTS="-Xms$HEAP -Xmx$HEAP" "$HOME_OS/bin/opensearch" -d -p "$node/pid" \
     >"$node/logs/console.log" 2>&1 || { tail -20 "$node/logs/console.log" >&2; die "node-$1 did not start"; }
 }

@@ -26,8 +26,8 @@ import org.abstracta.indexer.text.TitleKey;
  *   <li>{@code paper}: the paper's JSON (what the API returns and later runs merge into); its
  *       {@code title} and {@code abstract} are analyzed as the embedded index analyzes them — at
  *       each position the exact word marked with {@code =} and, unless a stop word, its Porter stem
- *       (stock filters: {@code keyword_repeat}, a {@code condition} that marks the repeated word,
- *       {@code stop}, {@code porter_stem}); its {@code authors} as folded names with a gap of 100
+ *       (stock filters: a {@code multiplexer} of {@code pattern_replace}, which marks the word, and
+ *       {@code stop} then {@code porter_stem}); its {@code authors} as folded names with a gap of 100
  *       positions between names.
  *   <li>{@code id}, {@code alias}, {@code titleKey}, {@code subject} (both levels), {@code
  *       authorFolded} (names folded as {@link Fold}): keywords; {@code year}: an integer for
@@ -42,7 +42,7 @@ import org.abstracta.indexer.text.TitleKey;
  */
 public final class OpenSearchSchema {
   /** The version of this mapping; an index of another version is rebuilt, never cloned. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   public static final String PAPER = "paper";
   public static final String TITLE = "paper.title";
@@ -143,22 +143,13 @@ public final class OpenSearchSchema {
         .put("type", "pattern_replace")
         .put("pattern", "^")
         .put("replacement", Analyzers.EXACT_MARK);
-    // keyword_repeat emits each word twice, the first marked as a keyword: that one becomes the
-    // exact term, the other the stem (porter_stem leaves keywords alone).
-    ObjectNode markKeywords = filters.putObject("abstracta_mark_repeated");
-    markKeywords.put("type", "condition");
-    markKeywords.putArray("filter").add("abstracta_mark");
-    markKeywords.putObject("script").put("source", "token.isKeyword()");
+    // Each word twice at its position: marked as the exact term, and (unless a stop word) stemmed.
+    ObjectNode exactAndStem = filters.putObject("abstracta_exact_and_stem");
+    exactAndStem.put("type", "multiplexer").put("preserve_original", false);
+    exactAndStem.putArray("filters").add("abstracta_mark").add("abstracta_stop, porter_stem");
     ObjectNode analyzers = analysis.putObject("analyzer");
     List<String> words = List.of("abstracta_possessive", "lowercase", "asciifolding");
-    analyzer(
-        analyzers,
-        "abstracta_text",
-        words,
-        "keyword_repeat",
-        "abstracta_mark_repeated",
-        "abstracta_stop",
-        "porter_stem");
+    analyzer(analyzers, "abstracta_text", words, "abstracta_exact_and_stem");
     analyzer(analyzers, STEMS, words, "abstracta_stop", "porter_stem");
     analyzer(analyzers, EXACT, words, "abstracta_mark");
     analyzer(analyzers, NAMES, List.of("lowercase", "asciifolding"));

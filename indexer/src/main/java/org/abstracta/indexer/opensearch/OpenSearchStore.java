@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -177,21 +178,39 @@ public final class OpenSearchStore implements PaperStore {
     }
   }
 
-  /** Waits until every shard of {@code index} has a started primary (yellow) or all (green). */
+  /**
+   * Waits until every shard of {@code index} has a started primary (yellow), or every copy too
+   * (green): yellow within {@link #SHARDS_WAIT} or the run fails; green is waited for as long
+   * (replicas are copied from the primaries, which takes a while for a large index), then the run
+   * goes on at yellow, the replicas catching up in the background.
+   */
   private void waitForShards(String index, String status) throws IOException {
-    JsonNode h =
-        client.get(
-            "/_cluster/health/" + index,
-            Map.of("wait_for_status", status, "timeout", "60s", "level", "cluster"));
-    if (h.path("timed_out").asBoolean(false) && !status.equals("green")) {
-      throw new IOException(
-          "the shards of "
-              + index
-              + " did not start within 60 s (cluster "
-              + h.path("status").asText()
-              + ")");
+    long deadline = System.nanoTime() + SHARDS_WAIT.toNanos();
+    while (true) {
+      JsonNode h;
+      try {
+        h =
+            client.get(
+                "/_cluster/health/" + index, Map.of("wait_for_status", status, "timeout", "30s"));
+      } catch (OpenSearchClient.Refused e) {
+        if (e.status() != 408) throw e; // 408: the wait timed out
+        h = client.object().put("timed_out", true);
+      }
+      if (!h.path("timed_out").asBoolean(false)) return;
+      if (System.nanoTime() > deadline) {
+        if (status.equals("green")) return;
+        throw new IOException(
+            "the shards of "
+                + index
+                + " did not start within "
+                + SHARDS_WAIT.toMinutes()
+                + " minutes");
+      }
     }
   }
+
+  /** How long a run waits for its index's shards. */
+  static final Duration SHARDS_WAIT = Duration.ofMinutes(5);
 
   @Override
   public Object prepare(Paper paper) throws IOException {

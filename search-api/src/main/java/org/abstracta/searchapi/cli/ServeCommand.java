@@ -172,7 +172,7 @@ public final class ServeCommand implements Callable<Integer> {
       service =
           cluster == null
               ? openIndex(index, Duration.ofMillis(queryTimeoutMs))
-              : OpenSearchSearchService.open(cluster);
+              : OpenSearchSearchService.open(cluster, Duration.ofMillis(queryTimeoutMs));
     } catch (IOException | RuntimeException e) {
       throw new ServeException("cannot open the index at " + index + ": " + e.getMessage(), 4);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,15 +57,25 @@ public final class OpenSearchSearchService implements SearchService {
 
   private final OpenSearchClient client;
   private final String index;
+  private final long timeBudgetMs;
 
-  private OpenSearchSearchService(OpenSearchClient client) {
+  private OpenSearchSearchService(OpenSearchClient client, long timeBudgetMs) {
     this.client = client;
     this.index = client.target().index();
+    this.timeBudgetMs = timeBudgetMs;
   }
 
   /** A service over {@code target}; nothing is asked of the cluster yet. */
   public static OpenSearchSearchService open(OpenSearchTarget target) {
-    return new OpenSearchSearchService(OpenSearchClient.connect(target));
+    return open(target, Duration.ofMillis(QueryLimits.TIME_BUDGET_MS));
+  }
+
+  /**
+   * As {@link #open(OpenSearchTarget)}, each search with {@code timeBudget} per shard ({@code
+   * timeout}; a search past it is flagged partial).
+   */
+  public static OpenSearchSearchService open(OpenSearchTarget target, Duration timeBudget) {
+    return new OpenSearchSearchService(OpenSearchClient.connect(target), timeBudget.toMillis());
   }
 
   @Override
@@ -202,7 +213,7 @@ public final class OpenSearchSearchService implements SearchService {
       body.put("size", request.size() == 0 ? 0 : request.size() + 1);
       if (m.sentence() && dims.isEmpty()) body.put("track_total_hits", SENTENCE_COUNT);
       else body.put("track_total_hits", true);
-      body.put("timeout", QueryLimits.TIME_BUDGET_MS + "ms");
+      body.put("timeout", Math.max(1, timeBudgetMs) + "ms");
       body.putArray("_source").add(OpenSearchSchema.PAPER);
       body.set("sort", sort(order));
       if (order != SortOrder.RELEVANCE) body.put("track_scores", !m.matchAll());
