@@ -18,7 +18,9 @@ RESULTS="$OUT/results.jsonl"
 RUN="${BENCH_RUN:-$(date -u +%Y%m%dT%H%M%SZ)}"       # label shared by all rows of one run
 QUERIES_DEFAULT="$OUT/queries.tsv"
 mkdir -p "$WORK"
-APP_JAR="search-api/target/abstracta.jar"
+# The server measured: this tree's build, or another build's jar (BENCH_APP_JAR) to compare two
+# versions on the same machine in one sitting.
+APP_JAR="${BENCH_APP_JAR:-search-api/target/abstracta.jar}"
 BENCH_JAR="bench/target/abstracta-bench.jar"
 JVM_FLAGS=("${ABSTRACTA_JVM_FLAGS[@]}")                # the launcher's (src/bin/jvm-options.sh)
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The OpenSearch backend at scale, on a local 2-node cluster (src/bin/opensearch-cluster.sh, heap
 # --heap per node, 2 shards, 1 replica):
+#  0. the sample corpus indexed and served: the issue's four acceptance queries;
 #  1. 'abstracta index' of the 112,788 arXiv papers into it (papers/s);
 #  2. the http.sh query mix through 'serve --opensearch' and through 'serve --index' (the embedded
 #     112k index) at 1, 8 and 32 connections, in the same run (ratios OpenSearch / embedded);
@@ -34,6 +35,27 @@ os_index() { # os_index LOG INPUT... : abstracta index into the cluster; sets OS
   OS_SECONDS="$(calc "($(date +%s%N) - $t0) / 1e9")"
 }
 summary() { awk -v k="$2" '$1 == k { gsub(",", "", $2); print $2 }' "$1"; }
+serve_on() { # serve_on ARGS...: like start_serve, with any store
+  local port; port="$(free_port)"
+  SERVE_URL="http://127.0.0.1:$port"; SERVE_T0="$(date +%s%N)"
+  "$JAVA" "${JVM_FLAGS[@]}" -Xmx1g -jar "$APP_JAR" serve "$@" --port "$port" >"$WORK/serve.log" 2>&1 &
+  SERVE_PID=$!
+  wait_ok "$SERVE_URL/health" >/dev/null
+}
+api() { curl -sf "$SERVE_URL/api/search?$1"; }
+
+log "0. the sample corpus into the cluster (alias sample), served: the acceptance queries"
+abstracta index "$ROOT/src/corpus" --opensearch "$URLS" --opensearch-index sample --shards 2 \
+  --replicas 1 --no-progress >"$WORK/os-sample.log" 2>&1 || { cat "$WORK/os-sample.log" >&2; die "indexing the sample failed"; }
+serve_on --opensearch "$URLS" --opensearch-index sample
+ro="$(api 'subject=cs.RO&size=0&facets=subject')"
+record opensearch-backend what=sample docs="$(summary "$WORK/os-sample.log" documents)" \
+  epistemicFirst="$(api 'q=%22epistemic+injustice%22&facets=none' | jq -r '.hits[0].title')" \
+  jackieKay="$(api 'q=author%3A%22Jackie+Kay%22&size=0&facets=none' | jq .total)" \
+  csRO="$(jq .total <<<"$ro")" \
+  csROfacetLG="$(jq '[.facets.subject[] | .children[]? | select(.value == "cs.LG") | .count][0]' <<<"$ro")" \
+  years2019to2020="$(api 'year=2019..2020&size=0&facets=none' | jq .total)"
+stop_serve
 
 log "1. indexing $CORPUS into the cluster (load $(loadavg))"
 os_index "$WORK/os-index.log" "$CORPUS"
@@ -43,13 +65,6 @@ record opensearch-backend what=index docs="$docs" seconds="$OS_SECONDS" docsPerS
 ensure_index "$INDEX_112K"
 ensure_queries "$INDEX_112K"
 abstracta_requests "$QUERIES" mix '.*' >"$WORK/os-backend-mix.txt"
-serve_on() { # serve_on ARGS...: like start_serve, with any store
-  local port; port="$(free_port)"
-  SERVE_URL="http://127.0.0.1:$port"; SERVE_T0="$(date +%s%N)"
-  "$JAVA" "${JVM_FLAGS[@]}" -Xmx1g -jar "$APP_JAR" serve "$@" --port "$port" >"$WORK/serve.log" 2>&1 &
-  SERVE_PID=$!
-  wait_ok "$SERVE_URL/health" >/dev/null
-}
 declare -A RPS P50
 for engine in embedded opensearch; do
   if [ "$engine" = embedded ]; then serve_on --index "$INDEX_112K"; else serve_on "${OS[@]}"; fi
@@ -119,4 +134,5 @@ rm -rf "$WORK/emb-merge"
 echo
 echo "OpenSearch backend, 2 nodes (heap $OS_HEAP each), 2 shards, 1 replica; $docs papers:"
 table opensearch-backend what engine conns docs seconds docsPerSec requests rps p50ms p99ms non2xx socketErrors rpsRatio p50Ratio load1
+table opensearch-backend what docs epistemicFirst jackieKay csRO csROfacetLG years2019to2020
 table opensearch-backend what requests failed firstFailS lastFailS killAtS rejoinSeconds new updated unchanged docs embeddedDocs sameExport

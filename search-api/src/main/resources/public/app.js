@@ -18,12 +18,15 @@
   const DIMS = FACETS.map((f) => f.dim);
   const DEFAULT_SIZE = 10;
   const MAX_DEPTH = 10000; // the API's page-depth limit (page × size)
-  const VISIBLE_VALUES = 8; // facet values shown before "Show more"
+  const VISIBLE_VALUES = 5; // facet values shown before "Show more" (every facet fits one screen)
   const AUTHORS_SHOWN = 8; // authors listed on a hit before "et al."
 
   // ---------------------------------------------------------------- small helpers
 
-  /** Creates an element: props may hold className, text, and attributes (attrs). */
+  /**
+   * Creates an element: props may hold className, text, and attributes (attrs). A className given
+   * among the attributes is the class attribute too (not a "classname" attribute).
+   */
   function el(tag, props, ...children) {
     const node = document.createElement(tag);
     if (props) {
@@ -31,8 +34,9 @@
       if (props.text != null) node.textContent = String(props.text);
       if (props.attrs) {
         for (const [k, v] of Object.entries(props.attrs)) {
-          if (v === true) node.setAttribute(k, '');
-          else if (v != null && v !== false) node.setAttribute(k, String(v));
+          const name = k === 'className' ? 'class' : k;
+          if (v === true) node.setAttribute(name, '');
+          else if (v != null && v !== false) node.setAttribute(name, String(v));
         }
       }
     }
@@ -81,13 +85,36 @@
     return '/papers/' + encodeURIComponent(id).replace(/%2F/gi, '/');
   }
 
-  function formatDate(iso) {
+  /** A date; one whose year the input did not print says so ("Aug 11, year inferred"). */
+  function formatDate(iso, yearInferred) {
     if (!iso) return '';
     const d = new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso);
     if (Number.isNaN(d.getTime())) return iso;
+    if (yearInferred) {
+      return d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }) + ', year inferred';
+    }
     return d.toLocaleDateString(undefined, {
       year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC',
     });
+  }
+
+  /** The export formats offered as links: format parameter and what the link says. */
+  const EXPORTS = [
+    { format: 'bibtex', text: 'BibTeX (.bib)' },
+    { format: 'ris', text: 'RIS (.ris)' },
+    { format: 'csl-json', text: 'CSL-JSON (.json)' },
+  ];
+
+  /** Fills the "Cite/Export" list with links to the API's formats of one address. */
+  function renderExports(list, apiPath, params, calendar) {
+    list.textContent = '';
+    const href = (format) => {
+      const p = new URLSearchParams(params);
+      p.set('format', format);
+      return apiPath + '?' + p.toString();
+    };
+    for (const x of EXPORTS) list.append(el('li', null, el('a', { text: x.text, attrs: { href: href(x.format), 'data-format': x.format, download: '' } })));
+    if (calendar) list.append(el('li', null, el('a', { text: calendar, attrs: { href: href('ics'), 'data-format': 'ics', download: '' } })));
   }
 
   function formatDateTime(iso) {
@@ -153,7 +180,7 @@
     const authors = authorLine(h.authors);
     if (authors) meta.append(el('span', { className: 'hit-authors', text: authors }));
     if (h.date) {
-      meta.append(el('time', { className: 'hit-date', text: formatDate(h.date), attrs: { datetime: h.date } }));
+      meta.append(el('time', { className: 'hit-date', text: formatDate(h.date, h.yearInferred), attrs: { datetime: h.yearInferred ? h.date.slice(5) : h.date } }));
     }
     if (h.type === 'talk') meta.append(badge('talk', 'talk'));
     if (h.hasCode) meta.append(badge('code', 'code'));
@@ -318,6 +345,11 @@
     const didYouMean = document.getElementById('did-you-mean');
     const queryNote = document.getElementById('query-note');
     const chips = document.getElementById('active-filters');
+    const recovery = document.getElementById('recovery');
+    const recoveryLinks = document.getElementById('recovery-links');
+    const subscribe = document.getElementById('subscribe');
+    const feedLink = document.getElementById('feed-link');
+    const exportLinks = document.getElementById('export-links');
     const facetsAside = document.getElementById('facets');
     const filtersToggle = document.getElementById('filters-toggle');
 
@@ -429,8 +461,11 @@
       }
       if (body.partial) status.textContent += ' (partial: the query took too long)';
 
+      lastFacets = body.facets || {};
       renderDidYouMean(body.didYouMean);
       renderQueryNote(body);
+      renderTools();
+      renderRecovery(body.recovery || []);
       lastQueryFilters = body.queryFilters || [];
       renderChips(lastQueryFilters);
 
@@ -439,12 +474,60 @@
       for (const h of body.hits) {
         hitsList.append(hitItem(h, { subjectHref: (code) => pageUrl(toggled('subject', code, true)) }));
       }
-      if (total === 0 && DIMS.some((d) => state.filters[d].length)) {
+      if (total === 0 && !(body.recovery || []).length && DIMS.some((d) => state.filters[d].length)) {
         hitsList.append(el('li', { className: 'empty', text: 'Try removing a filter.' }));
       }
       renderPager(total);
-      lastFacets = body.facets || {};
       renderFacets(lastFacets);
+    }
+
+    /** "Subscribe" (the Atom feed of this search) and "Cite/Export" (this page's hits). */
+    function renderTools() {
+      const feed = new URLSearchParams(queryString({ ...state, page: 1, size: DEFAULT_SIZE }));
+      feed.set('format', 'atom');
+      const href = '/api/search?' + feed.toString();
+      subscribe.setAttribute('href', href);
+      feedLink.setAttribute('href', href);
+      const what = state.q ? `“${state.q}”` : 'newest papers';
+      feedLink.title = `Abstracta: ${what}`;
+      subscribe.setAttribute('aria-label', `Subscribe to ${what} (Atom feed)`);
+      renderExports(exportLinks, '/api/search', queryString(state), 'Talks as a calendar (.ics)');
+    }
+
+    /** One search that would find papers, as a link: the same search with one change. */
+    function recoveryText(o) {
+      const n = `${o.count.toLocaleString()} ${o.count === 1 ? 'result' : 'results'}`;
+      const facet = FACETS.find((f) => f.dim === o.dim);
+      switch (o.kind) {
+        case 'spelling': return `${n} for “${o.query}”`;
+        case 'filter': return `${n} without ${facet ? facet.title : o.dim}: ${valueLabel(o.dim, o.value)}`;
+        case 'queryFilter': return `${n} without ${o.value}`;
+        case 'phrase': return `${n} with the words in any order: ${o.query}`;
+        default: return `${n} without any filter`;
+      }
+    }
+
+    function renderRecovery(options) {
+      recoveryLinks.textContent = '';
+      for (const o of options) {
+        const next = withChanges({ q: o.query });
+        for (const d of DIMS) next.filters[d] = [...((o.filters || {})[d] || [])];
+        const a = el('a', { text: recoveryText(o), attrs: { href: pageUrl(next), 'data-kind': o.kind } });
+        a.addEventListener('click', (e) => {
+          if (!plainClick(e)) return;
+          e.preventDefault();
+          go(next, { focusResults: true });
+        });
+        recoveryLinks.append(el('li', null, a));
+      }
+      recovery.hidden = options.length === 0;
+    }
+
+    /** How a facet value reads: its label when the facets gave one ("Daily papers, Oct 17"). */
+    function valueLabel(dim, value) {
+      if (dim === 'hasCode') return value === 'true' ? 'has code' : 'no code';
+      const found = (lastFacets[dim] || []).find((v) => v.value === value);
+      return found && found.label ? found.label : value;
     }
 
     function renderDidYouMean(suggestion) {
@@ -501,7 +584,7 @@
       for (const f of FACETS) {
         for (const v of state.filters[f.dim]) {
           any = true;
-          const label = f.dim === 'hasCode' ? (v === 'true' ? 'has code' : 'no code') : v;
+          const label = valueLabel(f.dim, v);
           const button = el('button', {
             className: 'chip',
             attrs: { type: 'button', 'data-dim': f.dim, 'data-value': v, 'aria-label': `Remove filter ${f.title}: ${label}` },
@@ -546,6 +629,10 @@
 
     // --- facets: one persistent section per dimension; only its list is re-rendered
 
+    /** Archives of the subject tree whose categories are shown (by the user, or a selection). */
+    const openArchives = new Set();
+    let yearInputs = null; // the year range control's two boxes
+
     const sections = {};
     for (const f of FACETS) {
       const section = el('section', { className: 'facet', attrs: { 'data-dim': f.dim, 'aria-labelledby': `facet-${f.dim}-h` } });
@@ -559,6 +646,7 @@
         section.append(filterBox);
       }
       const list = el('ul', { className: f.dim === 'subject' ? 'facet-values tree' : 'facet-values' });
+      if (f.dim === 'year') section.append(yearRange());
       const more = el('button', { className: 'facet-more', attrs: { type: 'button', 'aria-expanded': 'false' } });
       more.hidden = true;
       more.addEventListener('click', () => {
@@ -569,6 +657,50 @@
       section.append(list, more);
       facetsAside.append(section);
       sections[f.dim] = { section, list, more, filterBox, lookup: null };
+    }
+
+    /**
+     * From–to years beside the year counts: Apply (or Enter) sets year=FROM..TO, exactly the URL
+     * filter; one year alone is that year onwards (or up to it).
+     */
+    function yearRange() {
+      const form = el('form', { className: 'year-range', attrs: { 'aria-label': 'Year range' } });
+      const input = (name, text) => {
+        const box = el('input', { attrs: { type: 'number', name, id: `year-${name}`, min: 1000, max: 9999, step: 1, inputmode: 'numeric' } });
+        return [el('label', { text, attrs: { for: `year-${name}` } }), box];
+      };
+      const [fromLabel, from] = input('from', 'From');
+      const [toLabel, to] = input('to', 'to');
+      const message = el('p', { className: 'year-range-error', attrs: { role: 'alert' } });
+      form.append(fromLabel, from, toLabel, to, el('button', { className: 'year-apply', text: 'Apply', attrs: { type: 'submit' } }), message);
+      form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        const years = (lastFacets.year || []).map((v) => Number(v.value)).filter(Number.isFinite);
+        let a = from.value.trim() === '' ? null : Number(from.value);
+        let b = to.value.trim() === '' ? null : Number(to.value);
+        const valid = (y) => y == null || (Number.isInteger(y) && y >= 1000 && y <= 9999);
+        if (!valid(a) || !valid(b) || (a == null && b == null)) {
+          message.textContent = 'Give a year of four digits in From, To or both.';
+          return;
+        }
+        message.textContent = '';
+        if (a == null) a = years.length ? Math.min(...years, b) : b;
+        if (b == null) b = years.length ? Math.max(...years, a) : a;
+        if (a > b) [a, b] = [b, a];
+        const next = withChanges({});
+        next.filters.year = [a === b ? String(a) : `${a}..${b}`];
+        go(next);
+      });
+      yearInputs = { from, to };
+      return form;
+    }
+    /** The range control shows the year filter in force (one value: a year or a range). */
+    function renderYearRange() {
+      if (!yearInputs || document.activeElement === yearInputs.from || document.activeElement === yearInputs.to) return;
+      const only = state.filters.year.length === 1 ? state.filters.year[0] : '';
+      const m = /^(\d{4})(?:\.\.(\d{4}))?$/.exec(only);
+      yearInputs.from.value = m ? m[1] : '';
+      yearInputs.to.value = m ? m[2] || m[1] : '';
     }
 
     const authorBox = sections.author.filterBox;
@@ -616,6 +748,10 @@
       const text = v.label && v.label !== v.value ? v.label : v.value;
       label.append(el('span', { className: 'facet-label', text }));
       if (dim === 'subject') label.append(el('span', { className: 'facet-code', text: v.value }));
+      // A source named by what it is ("Daily papers, Oct 17") keeps its file name as detail.
+      if (dim === 'source' && text !== v.value && /\.[A-Za-z0-9]+$/.test(v.value)) {
+        label.append(el('span', { className: 'facet-code facet-file', text: v.value }));
+      }
       if (count != null) label.append(el('span', { className: 'facet-count', text: count.toLocaleString() }));
       const li = el('li', { className: depth ? 'child' : null }, box, label);
       if (selected) li.classList.add('selected');
@@ -645,8 +781,25 @@
           const li = checkbox(f.dim, v, v.count, 0);
           if (++top > VISIBLE_VALUES && !v.selected && !state.filters[f.dim].includes(v.value)) li.classList.add('extra');
           if (v.children && v.children.length) {
-            const sub = el('ul', { className: 'facet-children' });
-            for (const c of v.children) sub.append(checkbox(f.dim, c, c.count, 1));
+            const subId = `facet-${f.dim}-${v.value}-children`.replace(/[^A-Za-z0-9_-]/g, '_');
+            const sub = el('ul', { className: 'facet-children', attrs: { id: subId } });
+            let childSelected = false;
+            for (const c of v.children) {
+              const child = checkbox(f.dim, c, c.count, 1);
+              if (child.classList.contains('selected')) childSelected = true;
+              sub.append(child);
+            }
+            // A selected category is always in view: its archive opens.
+            if (childSelected) openArchives.add(v.value);
+            const open = openArchives.has(v.value);
+            sub.hidden = !open;
+            const name = v.label && v.label !== v.value ? v.label : v.value;
+            const toggle = el('button', {
+              className: 'facet-disclose',
+              attrs: { type: 'button', 'aria-expanded': String(open), 'aria-controls': subId, 'data-archive': v.value, 'aria-label': `${name}: ${v.children.length} ${v.children.length === 1 ? 'category' : 'categories'}` },
+            });
+            li.prepend(toggle);
+            li.classList.add('archive');
             li.append(sub);
           }
           s.list.append(li);
@@ -659,6 +812,7 @@
         if (fromLookup && values.length) s.list.prepend(el('li', { className: 'facet-note', text: 'Counts in the whole collection' }));
         s.section.hidden = values.length === 0 && !fromLookup && !s.filterBox;
       }
+      renderYearRange();
       if (refocus) {
         const again = [...facetsAside.querySelectorAll('.facet-values input')]
           .find((b) => b.dataset.dim === refocus.dim && b.value === refocus.value);
@@ -667,6 +821,17 @@
     }
 
     // --- events
+
+    facetsAside.addEventListener('click', (e) => {
+      const b = e.target.closest('button.facet-disclose');
+      if (!b) return;
+      const archive = b.dataset.archive;
+      const open = b.getAttribute('aria-expanded') !== 'true';
+      if (open) openArchives.add(archive);
+      else openArchives.delete(archive);
+      b.setAttribute('aria-expanded', String(open));
+      document.getElementById(b.getAttribute('aria-controls')).hidden = !open;
+    });
 
     facetsAside.addEventListener('change', (e) => {
       const box = e.target;
@@ -828,7 +993,26 @@
       dl.append(el('dt', { text: term }), el('dd', null, ...content));
     }
 
+    /** "Subscribe" (new papers by its first author, or the talks) and "Cite/Export" (this paper). */
+    function renderTools(p) {
+      const tools = document.getElementById('paper-tools');
+      const subscribe = document.getElementById('subscribe');
+      const talk = p.type === 'talk';
+      const first = (p.authors || [])[0];
+      if (talk) {
+        subscribe.href = '/api/search?type=talk&format=ics';
+        subscribe.textContent = 'Subscribe to talks';
+        subscribe.type = 'text/calendar';
+      } else if (first) {
+        subscribe.href = '/api/search?' + new URLSearchParams({ author: first, format: 'atom' }).toString();
+        subscribe.setAttribute('aria-label', `Subscribe to new papers by ${first} (Atom feed)`);
+      }
+      renderExports(document.getElementById('export-links'), apiPath, '', talk && p.start ? 'Add to calendar (.ics)' : null);
+      tools.hidden = false;
+    }
+
     function renderPaper(p) {
+      renderTools(p);
       document.title = `${p.title} — Abstracta`;
       article.textContent = '';
       article.setAttribute('aria-busy', 'false');
@@ -856,7 +1040,7 @@
 
       const dl = el('dl', { className: 'facts' });
       if (p.date) {
-        fact(dl, 'Date', el('time', { text: formatDate(p.date), attrs: { datetime: p.date } }), p.yearInferred ? ' (year inferred)' : null);
+        fact(dl, 'Date', el('time', { text: formatDate(p.date, p.yearInferred), attrs: { datetime: p.yearInferred ? p.date.slice(5) : p.date } }));
       } else if (p.year) {
         fact(dl, 'Year', String(p.year));
       }
@@ -883,8 +1067,10 @@
       if (p.sources && p.sources.length) {
         const ul = el('ul', { className: 'sources' });
         for (const s of p.sources) {
-          const bits = [s.format, s.owner ? `page of ${s.owner}` : null].filter(Boolean).join(', ');
-          ul.append(el('li', { text: bits ? `${s.file} (${bits})` : s.file }));
+          // What the input is ("Jackie Kay — author page"), the file name only as detail.
+          const li = el('li', null, s.label || s.file);
+          if (s.label && s.label !== s.file) li.append(' ', el('span', { className: 'source-file', text: `(${s.file})` }));
+          ul.append(li);
         }
         fact(dl, p.sources.length > 1 ? 'Sources' : 'Source', ul);
       }

@@ -125,6 +125,8 @@ mark{background:var(--abstracta-mark-bg,#fff1a8);color:var(--abstracta-mark-fg,i
       const ph = this.getAttribute('placeholder') || 'Search papers…';
       this._input.placeholder = ph;
       this._input.setAttribute('aria-label', this.getAttribute('label') || ph);
+      // The listbox is named too (axe-core: every ARIA input field has an accessible name).
+      this._list.setAttribute('aria-label', 'Results');
     }
 
     get _endpoint() {

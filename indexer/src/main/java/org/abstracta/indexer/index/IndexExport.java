@@ -47,8 +47,8 @@ public final class IndexExport {
         while (true) {
           TopDocs page =
               after == null
-                  ? searcher.search(new MatchAllDocsQuery(), PAGE, byId)
-                  : searcher.searchAfter(after, new MatchAllDocsQuery(), PAGE, byId);
+                  ? searcher.search(MatchAllDocsQuery.INSTANCE, PAGE, byId)
+                  : searcher.searchAfter(after, MatchAllDocsQuery.INSTANCE, PAGE, byId);
           for (ScoreDoc sd : page.scoreDocs) {
             out.write(PaperJson.toBytes(PaperDocuments.load(stored, sd.doc)));
             out.write('\n');

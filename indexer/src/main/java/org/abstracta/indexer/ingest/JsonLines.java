@@ -30,8 +30,6 @@ public final class JsonLines {
       value = reader.readValue(line);
     } catch (JsonProcessingException e) {
       throw new BadRecordException(reason(e));
-    } catch (java.io.IOException e) {
-      throw new BadRecordException("unreadable record: " + e.getMessage());
     }
     if (value == null) throw new BadRecordException("not a JSON object");
     return value;

@@ -54,15 +54,29 @@ public final class PaperMerger {
     m.links(union(p.links(), q.links(), Function.identity()));
     m.doi(p.doi() != null ? p.doi() : q.doi());
     m.votes(max(p.votes(), q.votes()));
-    Set<Source> sources = new TreeSet<>(p.sources());
-    sources.addAll(q.sources());
-    m.sources(new ArrayList<>(sources));
+    m.sources(sources(p.sources(), q.sources()));
     m.speakers(union(p.speakers(), q.speakers(), PaperMerger::fold));
     m.location(p.location() != null ? p.location() : q.location());
     m.start(p.start() != null ? p.start() : q.start());
     m.end(p.end() != null ? p.end() : q.end());
     m.bio(firstNonBlank(p.bio(), q.bio()));
     return m.build();
+  }
+
+  /**
+   * Both lists' sources, sorted, each input once: of two records of one input (an index written
+   * before inputs had titles, read again now) the one with a title stays.
+   */
+  static List<Source> sources(List<Source> first, List<Source> second) {
+    Set<Source> all = new TreeSet<>(first);
+    all.addAll(second);
+    List<Source> out = new ArrayList<>();
+    for (Source s : all) {
+      // Sorted with titles last among equal inputs: a later one replaces an untitled earlier one.
+      if (!out.isEmpty() && out.getLast().sameInput(s)) out.removeLast();
+      out.add(s);
+    }
+    return out;
   }
 
   /**

@@ -125,10 +125,13 @@ public final class OpenSearchClient implements Closeable {
       try {
         Response response = client.performRequest(r);
         if (response.getEntity() == null) return json.createObjectNode();
+        JsonNode parsed;
         try (InputStream in = response.getEntity().getContent()) {
-          JsonNode parsed = json.readTree(in);
-          return parsed == null ? json.createObjectNode() : parsed;
+          parsed = json.readTree(in);
         }
+        if (parsed == null) return json.createObjectNode();
+        if (path.endsWith("/_search") || path.endsWith("/_count")) requireEveryShard(parsed);
+        return parsed;
       } catch (ResponseException e) {
         int status = e.getResponse().getStatusLine().getStatusCode();
         if (status == 429 && attempt < BUSY_RETRIES) {
@@ -141,6 +144,30 @@ public final class OpenSearchClient implements Closeable {
         throw unavailable(e);
       }
     }
+  }
+
+  /**
+   * A search or count that some shards could not answer (a node just lost, its copies not yet
+   * promoted) is incomplete: its totals, facets and lookups would be silently short. It fails as
+   * {@link Unavailable} instead, as the cluster's own 503 would.
+   */
+  private void requireEveryShard(JsonNode response) throws Unavailable {
+    JsonNode shards = response.path("_shards");
+    int failed = shards.path("failed").asInt(0);
+    if (failed == 0) return;
+    String reason =
+        shards.path("failures").path(0).path("reason").path("type").asText("unknown reason");
+    throw new Unavailable(
+        "OpenSearch at "
+            + target.nodeList()
+            + " could not search "
+            + failed
+            + " of "
+            + shards.path("total").asInt()
+            + " shards ("
+            + reason
+            + ")",
+        null);
   }
 
   private Refused refused(ResponseException e) {

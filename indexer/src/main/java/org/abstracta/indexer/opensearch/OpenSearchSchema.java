@@ -27,8 +27,8 @@ import org.abstracta.indexer.text.TitleKey;
  *       {@code title} and {@code abstract} are analyzed as the embedded index analyzes them — at
  *       each position the exact word marked with {@code =} and, unless a stop word, its Porter stem
  *       (stock filters: a {@code multiplexer} of {@code pattern_replace}, which marks the word, and
- *       {@code stop} then {@code porter_stem}); its {@code authors} as folded names with a gap of 100
- *       positions between names.
+ *       {@code stop} then {@code porter_stem}); its {@code authors} as folded names with a gap of
+ *       100 positions between names.
  *   <li>{@code id}, {@code alias}, {@code titleKey}, {@code subject} (both levels), {@code
  *       authorFolded} (names folded as {@link Fold}): keywords; {@code year}: an integer for
  *       ranges; {@code date}: the epoch day, for sorting.

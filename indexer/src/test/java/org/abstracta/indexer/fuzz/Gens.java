@@ -20,7 +20,10 @@ public final class Gens {
   /** One of {@code values}, each as likely. */
   @SafeVarargs
   public static <T> Gen<T> of(T... values) {
-    return of(List.of(values));
+    // Copied element by element: handing the generic array itself on is what javac warns about.
+    List<T> list = new java.util.ArrayList<>(values.length);
+    for (T v : values) list.add(v);
+    return of(list);
   }
 
   /** One of {@code values}, each as likely. */

@@ -294,6 +294,7 @@ class IndexRunTest {
     index(CORPUS);
     try (FSDirectory dir = FSDirectory.open(index());
         IndexWriter other = new IndexWriter(dir, new IndexWriterConfig(Analyzers.perField()))) {
+      assertTrue(other.isOpen());
       IndexerException e = assertThrows(IndexerException.class, () -> index(OVERLAP));
       assertEquals(3, e.exitCode());
       assertTrue(e.getMessage().contains("being written by another indexing run"));

@@ -12,6 +12,7 @@ import org.abstracta.searchapi.search.FacetResult;
 import org.abstracta.searchapi.search.Hit;
 import org.abstracta.searchapi.search.IndexStats;
 import org.abstracta.searchapi.search.QueryFilter;
+import org.abstracta.searchapi.search.RecoveryOption;
 import org.abstracta.searchapi.search.SearchResult;
 import org.abstracta.searchapi.search.Suggestion;
 
@@ -34,7 +35,8 @@ public final class ApiJson {
       String correctedQuery,
       String matched,
       List<QueryFilter> queryFilters,
-      boolean partial) {
+      boolean partial,
+      List<Recovery> recovery) {
 
     public static Search of(SearchResult r) {
       Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
@@ -50,7 +52,29 @@ public final class ApiJson {
           r.correctedQuery(),
           r.matched().name().toLowerCase(Locale.ROOT),
           r.queryFilters(),
-          r.partial());
+          r.partial(),
+          r.recovery().stream().map(Recovery::of).toList());
+    }
+  }
+
+  /**
+   * When nothing is found, one search that would find something: what changes ({@code kind}, and
+   * the filter dropped: {@code dim}, {@code value}), the search ({@code query}, {@code filters})
+   * and its {@code count}.
+   */
+  public record Recovery(
+      String kind,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String dim,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String value,
+      String query,
+      Map<String, List<String>> filters,
+      long count) {
+    static Recovery of(RecoveryOption o) {
+      Map<String, List<String>> filters = new LinkedHashMap<>();
+      for (String dim : SearchParams.FILTERS) {
+        if (o.filters().containsKey(dim)) filters.put(dim, o.filters().get(dim));
+      }
+      return new Recovery(o.kind(), o.dim(), o.value(), o.query(), filters, o.count());
     }
   }
 
@@ -65,7 +89,8 @@ public final class ApiJson {
       String type,
       boolean hasCode,
       Highlights highlights,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String explanation) {
+      @JsonInclude(JsonInclude.Include.NON_NULL) String explanation,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean yearInferred) {
 
     static List<HitJson> of(List<Hit> hits) {
       return hits.stream().map(HitJson::of).toList();
@@ -83,7 +108,8 @@ public final class ApiJson {
           h.type(),
           h.hasCode(),
           hl == null ? new Highlights(null, null) : new Highlights(hl.title(), hl.abstractText()),
-          h.explanation());
+          h.explanation(),
+          h.yearInferred());
     }
   }
 
@@ -138,6 +164,16 @@ public final class ApiJson {
     public static Health of(IndexStats stats) {
       return new Health("ok", stats.documents());
     }
+  }
+
+  /**
+   * Added to {@link org.abstracta.indexer.model.Source} where the API writes a paper: its {@code
+   * label}, the name readers know the input by ("Daily papers, Oct 17"). The stored paper and the
+   * {@code jsonl} export do not carry it: it is derived.
+   */
+  abstract static class SourceLabel {
+    @JsonProperty("label")
+    abstract String label();
   }
 
   /** Every error: a stable code, and a message naming what was wrong. */

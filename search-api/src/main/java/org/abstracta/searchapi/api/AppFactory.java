@@ -11,6 +11,7 @@ import io.javalin.router.Endpoint;
 import java.util.List;
 import java.util.Locale;
 import org.abstracta.indexer.model.PaperJson;
+import org.abstracta.indexer.model.Source;
 import org.abstracta.searchapi.search.SearchService;
 import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
@@ -38,6 +39,9 @@ public final class AppFactory {
           "/metrics",
           "/openapi.json",
           "/opensearch.xml");
+
+  /** The icon of the pages, also answered at {@code /favicon.ico}. */
+  static final String FAVICON = "/public/favicon.svg";
 
   private AppFactory() {}
 
@@ -74,7 +78,9 @@ public final class AppFactory {
   private static void server(JavalinConfig cfg) {
     cfg.startup.showJavalinBanner = false;
     cfg.startup.showOldJavalinVersionWarning = false;
-    cfg.jsonMapper(new JavalinJackson(PaperJson.mapper().copy(), false));
+    cfg.jsonMapper(
+        new JavalinJackson(
+            PaperJson.mapper().copy().addMixIn(Source.class, ApiJson.SourceLabel.class), false));
     // A wrong method on a known path is 405 (with Allow), not 404.
     cfg.http.prefer405over404 = true;
     cfg.router.ignoreTrailingSlashes = true;
@@ -106,6 +112,16 @@ public final class AppFactory {
             files.directory = "/public";
             files.location = Location.CLASSPATH;
           });
+    }
+    // Browsers ask for /favicon.ico whatever the page links: the same icon, so no page logs a 404.
+    if (AppFactory.class.getResource(FAVICON) != null) {
+      get(
+          cfg.routes,
+          "/favicon.ico",
+          ctx ->
+              ctx.contentType("image/svg+xml")
+                  .header("Cache-Control", "max-age=86400")
+                  .result(AppFactory.class.getResourceAsStream(FAVICON)));
     }
     // The paper page is the search page's own view of one paper, when the page provides one.
     String paperPage =

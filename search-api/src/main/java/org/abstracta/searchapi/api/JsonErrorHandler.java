@@ -43,12 +43,6 @@ final class JsonErrorHandler extends ErrorHandler {
     return true;
   }
 
-  @Override
-  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    secure(fields);
-    return ByteBuffer.wrap(body(status, reason));
-  }
-
   /** JSON, with the headers {@link PageHeaders} gives every API response. */
   private static void secure(HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");

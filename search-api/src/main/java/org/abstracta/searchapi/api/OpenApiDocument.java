@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.abstracta.searchapi.export.ExportFormat;
+import org.abstracta.searchapi.export.ExportFormats;
 import org.abstracta.searchapi.search.SearchRequest;
 import org.abstracta.searchapi.search.query.UserQueryParser;
 
@@ -126,13 +128,55 @@ final class OpenApiDocument {
             "When the query finds (nearly) nothing and a respelling finds far more, show the"
                 + " respelling's results (correctedQuery); false searches the query as typed",
             M.createObjectNode().put("type", "boolean").put("default", true)));
-    responses(op, ref("SearchResponse"), "400", "A parameter is invalid (named in the message)");
+    p.add(
+        formatParam(
+            "json (default); atom: a feed of this search, newest first unless sort says"
+                + " otherwise; bibtex, ris, csl-json: this page's hits as citations; ics: the"
+                + " talks among them as a calendar (type=talk unless type is given)"));
+    exports(
+        responses(
+            op, ref("SearchResponse"), "400", "A parameter is invalid (named in the message)"));
+  }
+
+  /** The {@code format} parameter: json or one of the export formats. */
+  private static ObjectNode formatParam(String description) {
+    List<String> names = new java.util.ArrayList<>(List.of("json"));
+    names.addAll(ExportFormats.names());
+    return query(
+        "format", description, enumOf(names.toArray(String[]::new)).put("default", "json"));
+  }
+
+  /** Adds each export format's media type to a 200 response: what format= returns. */
+  private static void exports(ObjectNode ok) {
+    ObjectNode content = ok.withObjectProperty("content");
+    for (ExportFormat f : ExportFormats.ALL) {
+      String type = f.mediaType().replaceAll(";.*", "");
+      content
+          .putObject(type)
+          .putObject("schema")
+          .put("type", "string")
+          .put(
+              "description",
+              "format="
+                  + f.name()
+                  + ", sent "
+                  + (f.inline() ? "inline" : "as an attachment")
+                  + " named *."
+                  + f.extension());
+    }
   }
 
   private static void papers(ObjectNode paths) {
     ObjectNode op = get(paths, "/api/papers/{id}", "paper", "One whole document");
-    op.putArray("parameters").add(idParam());
-    responses(op, ref("Paper"), "404", "No paper has this id");
+    op.putArray("parameters")
+        .add(idParam())
+        .add(
+            formatParam(
+                "json (default), or the paper as atom, bibtex, ris or csl-json; ics for a talk"
+                    + " with a time (400 for anything else)"));
+    exports(responses(op, ref("Paper"), "404", "No paper has this id"));
+    op.withObjectProperty("responses")
+        .set("400", error("An unknown format, or ics for a paper that is not a talk"));
 
     ObjectNode sim =
         get(paths, "/api/papers/{id}/similar", "similar", "Papers like this one, best first");
@@ -312,7 +356,13 @@ final class OpenApiDocument {
             "highlights",
             ref("Highlights"),
             "explanation",
-            string().put("description", "Only with explain=true")));
+            string().put("description", "Only with explain=true"),
+            "yearInferred",
+            bool()
+                .put(
+                    "description",
+                    "Present (true) when the input printed the date without a year: the year"
+                        + " is a guess")));
     ObjectNode facetValue =
         object(
             List.of("value", "label", "count", "selected"),
@@ -376,7 +426,37 @@ final class OpenApiDocument {
                     "description",
                     "The search ran out of its time budget (2 s unless the server sets another"
                         + " with --query-timeout): hits, total and facet counts cover only the"
-                        + " documents it reached")));
+                        + " documents it reached"),
+            "recovery",
+            arrayOf(ref("Recovery"))
+                .put(
+                    "description",
+                    "Only when total is 0: searches with one change that would find papers,"
+                        + " each with its count")));
+    s.set(
+        "Recovery",
+        object(
+            List.of("kind", "query", "filters", "count"),
+            "kind",
+            enumOf("spelling", "filter", "queryFilter", "phrase", "allFilters")
+                .put(
+                    "description",
+                    "spelling: the respelled query; filter: a URL filter dropped; queryFilter: a"
+                        + " filter typed in q taken out of it; phrase: the quoted words without"
+                        + " quotes; allFilters: every filter dropped"),
+            "dim",
+            string().put("description", "The dropped filter's dimension (filter, queryFilter)"),
+            "value",
+            string().put("description", "What was dropped: 2007, or year:2007 as typed in q"),
+            "query",
+            string().put("description", "q of the search offered"),
+            "filters",
+            M.createObjectNode()
+                .put("type", "object")
+                .put("description", "The URL filters of the search offered")
+                .set("additionalProperties", arrayOf(string())),
+            "count",
+            M.createObjectNode().put("type", "integer").put("minimum", 1)));
     s.set(
         "QueryFilter",
         object(
@@ -437,7 +517,25 @@ final class OpenApiDocument {
 
   private static ObjectNode paper() {
     ObjectNode source =
-        object(List.of("file", "format"), "file", string(), "format", string(), "owner", string());
+        object(
+            List.of("file", "format", "label"),
+            "file",
+            string(),
+            "format",
+            string(),
+            "owner",
+            string(),
+            "title",
+            string()
+                .put(
+                    "description",
+                    "What the input calls itself: a digest's date, a calendar's name"),
+            "label",
+            string()
+                .put(
+                    "description",
+                    "The input as a reader knows it: \"Jackie Kay — author page\", \"Daily papers,"
+                        + " Oct 17\", \"Talks.cam calendar\""));
     return object(
         List.of("id", "type", "title", "authors", "subjects", "hasCode", "sources"),
         "id",

@@ -2,6 +2,7 @@ package org.abstracta.searchapi.api;
 
 import io.javalin.http.Context;
 import org.abstracta.indexer.model.Paper;
+import org.abstracta.searchapi.export.ExportFormat;
 import org.abstracta.searchapi.search.SearchService;
 
 /**
@@ -13,14 +14,18 @@ final class PaperController {
   static final int SIMILAR_MAX = 50;
 
   private final SearchService service;
+  private final Downloads downloads;
 
   PaperController(SearchService service) {
     this.service = service;
+    this.downloads = new Downloads(service);
   }
 
   void paper(Context ctx) {
+    ExportFormat format = SearchParams.format(ctx.queryParamMap());
     Paper paper = find(ctx);
-    ctx.json(paper);
+    if (format == null) ctx.json(paper);
+    else downloads.paper(ctx, format, paper);
   }
 
   void similar(Context ctx) {

@@ -3,9 +3,11 @@ package org.abstracta.searchapi.api;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import org.abstracta.searchapi.export.ExportFormat;
 import org.abstracta.searchapi.search.FacetResult;
 import org.abstracta.searchapi.search.InvalidRequestException;
 import org.abstracta.searchapi.search.SearchRequest;
+import org.abstracta.searchapi.search.SearchResult;
 import org.abstracta.searchapi.search.SearchService;
 import org.abstracta.searchapi.search.Suggestion;
 
@@ -22,14 +24,20 @@ final class SearchController {
   static final String OPENSEARCH_SUGGESTIONS = "application/x-suggestions+json; charset=utf-8";
 
   private final SearchService service;
+  private final Downloads downloads;
 
   SearchController(SearchService service) {
     this.service = service;
+    this.downloads = new Downloads(service);
   }
 
   void search(Context ctx) {
-    SearchRequest request = SearchParams.parse(ctx.queryParamMap());
-    ctx.json(ApiJson.Search.of(service.search(request)));
+    Map<String, List<String>> params = ctx.queryParamMap();
+    ExportFormat format = SearchParams.format(params);
+    SearchRequest request = SearchParams.parse(params);
+    SearchResult result = service.search(request);
+    if (format == null) ctx.json(ApiJson.Search.of(result));
+    else downloads.search(ctx, format, request, result);
   }
 
   void suggest(Context ctx) {

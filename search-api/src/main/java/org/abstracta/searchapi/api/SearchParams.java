@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.abstracta.indexer.schema.Facets;
+import org.abstracta.searchapi.export.ExportFormat;
+import org.abstracta.searchapi.export.ExportFormats;
 import org.abstracta.searchapi.search.InvalidRequestException;
 import org.abstracta.searchapi.search.SearchRequest;
 import org.abstracta.searchapi.search.SortOrder;
@@ -49,7 +51,14 @@ public final class SearchParams {
       }
       if (!distinct.isEmpty()) filters.put(dim, List.copyOf(distinct));
     }
+    ExportFormat format = format(params);
+    if (format != null && format.talksOnly() && !filters.containsKey(Facets.TYPE)) {
+      filters.put(Facets.TYPE, List.of("talk")); // a calendar of a search is of its talks
+    }
     SortOrder sort = sort(first(params, "sort"));
+    if (format != null && format.newestFirst() && blank(first(params, "sort"))) {
+      sort = SortOrder.NEWEST; // a feed lists what is new first
+    }
     int page = wholeNumber(params, "page", 1, 1, SearchRequest.MAX_PAGE_DEPTH);
     int size = wholeNumber(params, "size", SearchRequest.DEFAULT_SIZE, 0, SearchRequest.MAX_SIZE);
     String cursor = first(params, "cursor");
@@ -67,6 +76,30 @@ public final class SearchParams {
     boolean autocorrect = bool(params, "autocorrect", true);
     return new SearchRequest(
         query, filters, sort, page, size, cursor, facets, explain, autocorrect);
+  }
+
+  /**
+   * The export format the {@code format} parameter names, or null for JSON (absent, blank or {@code
+   * json}); any other value is an {@link InvalidRequestException} listing the formats.
+   */
+  public static ExportFormat format(Map<String, List<String>> params) {
+    String raw = first(params, "format");
+    if (blank(raw) || raw.strip().equalsIgnoreCase("json")) return null;
+    return ExportFormats.named(raw)
+        .orElseThrow(
+            () ->
+                new InvalidRequestException(
+                    "format",
+                    INVALID,
+                    "format must be one of json, "
+                        + String.join(", ", ExportFormats.names())
+                        + "; '"
+                        + raw.strip()
+                        + "' is not a format"));
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 
   /**

@@ -18,6 +18,7 @@ import org.abstracta.searchapi.api.ApiJson;
 import org.abstracta.searchapi.api.SearchParams;
 import org.abstracta.searchapi.search.Hit;
 import org.abstracta.searchapi.search.InvalidRequestException;
+import org.abstracta.searchapi.search.RecoveryOption;
 import org.abstracta.searchapi.search.SearchRequest;
 import org.abstracta.searchapi.search.SearchResult;
 import org.abstracta.searchapi.search.SearchService;
@@ -225,6 +226,10 @@ public final class SearchCommand implements Callable<Integer> {
     }
     if (result.didYouMean() != null) out.println("Did you mean: " + result.didYouMean());
     if (result.partial()) out.println("(partial: the query ran out of time)");
+    if (!result.recovery().isEmpty()) out.println("These would find papers:");
+    for (RecoveryOption o : result.recovery()) {
+      out.printf(Locale.ROOT, "  %,d %s: %s%n", o.count(), change(o), command(o));
+    }
     int rank = from;
     for (Hit h : result.hits()) {
       rank++;
@@ -239,6 +244,36 @@ public final class SearchCommand implements Callable<Integer> {
     if (from + result.hits().size() < result.total() && !result.hits().isEmpty()) {
       out.printf(Locale.ROOT, "%nMore: --page %d%n", request.page() + 1);
     }
+  }
+
+  /** What a recovery option changes, in words. */
+  private static String change(RecoveryOption o) {
+    return switch (o.kind()) {
+      case "spelling" -> "spelled \"" + o.query() + "\"";
+      case "filter" -> "without " + optionName(o.dim()) + " " + o.value();
+      case "queryFilter" -> "without " + o.value() + " in the query";
+      case "phrase" -> "with the words in any order";
+      default -> "without any filter";
+    };
+  }
+
+  /** The command that runs a recovery option's search. */
+  private static String command(RecoveryOption o) {
+    StringBuilder c = new StringBuilder("abstracta search ").append(shellQuoted(o.query()));
+    for (String dim : SearchParams.FILTERS) {
+      for (String v : o.filters().getOrDefault(dim, List.of())) {
+        if (dim.equals("hasCode")) {
+          if (v.equals("true")) c.append(" --has-code");
+        } else {
+          c.append(' ').append(optionName(dim)).append(' ').append(shellQuoted(v));
+        }
+      }
+    }
+    return c.toString();
+  }
+
+  private static String shellQuoted(String s) {
+    return s.matches("[A-Za-z0-9._:/-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
   }
 
   private static String authors(List<String> authors) {

@@ -10,6 +10,7 @@ import org.abstracta.indexer.model.Subject;
  * @param highlights title and abstract snippets: matched words in {@code <mark>}, all else
  *     HTML-escaped
  * @param explanation why it scored as it did, in words; null unless asked for
+ * @param yearInferred the input printed the date without a year: {@code date}'s year is a guess
  */
 public record Hit(
     String id,
@@ -21,7 +22,8 @@ public record Hit(
     String type,
     boolean hasCode,
     Highlights highlights,
-    String explanation) {
+    String explanation,
+    boolean yearInferred) {
 
   /** Escaped, marked-up snippets of title and abstract. */
   public record Highlights(String title, String abstractText) {}

@@ -18,6 +18,8 @@ import java.util.List;
  * @param correctedQuery the respelled query whose results these are, when the query as typed found
  *     (nearly) nothing; else null
  * @param queryFilters the filters typed in the query, applied like the request's
+ * @param recovery when nothing is found: the searches with one change that would find something
+ *     ({@link RecoveryOption}); else empty
  */
 public record SearchResult(
     long total,
@@ -30,7 +32,29 @@ public record SearchResult(
     boolean partial,
     Matched matched,
     String correctedQuery,
-    List<QueryFilter> queryFilters) {
+    List<QueryFilter> queryFilters,
+    List<RecoveryOption> recovery) {
+
+  public SearchResult {
+    recovery = recovery == null ? List.of() : List.copyOf(recovery);
+  }
+
+  /** This result with {@code options} to recover from finding nothing. */
+  public SearchResult withRecovery(List<RecoveryOption> options) {
+    return new SearchResult(
+        total,
+        totalExact,
+        tookMs,
+        hits,
+        facets,
+        nextCursor,
+        didYouMean,
+        partial,
+        matched,
+        correctedQuery,
+        queryFilters,
+        options);
+  }
 
   /** How the query's words matched the results. */
   public enum Matched {

@@ -19,6 +19,14 @@ public interface SearchService extends Closeable {
    */
   Optional<Paper> paper(String id);
 
+  /**
+   * The whole documents of {@code ids}, in their order (the hits of a search, for an export); an id
+   * no longer in the index is left out.
+   */
+  default List<Paper> papers(List<String> ids) {
+    return ids.stream().map(this::paper).flatMap(Optional::stream).toList();
+  }
+
   /** Papers like this one (more-like-this over title and abstract), best first. */
   List<Hit> similar(String id, int size);
 

@@ -70,7 +70,8 @@ final class FakeSearchService implements SearchService {
         p.type().value(),
         p.hasCode(),
         new Hit.Highlights("<mark>" + p.title() + "</mark>", "An abstract &amp; more"),
-        explanation);
+        explanation,
+        p.yearInferred());
   }
 
   @Override
@@ -123,6 +124,7 @@ final class FakeSearchService implements SearchService {
         false,
         SearchResult.Matched.ALL,
         null,
+        List.of(),
         List.of());
   }
 

@@ -49,7 +49,8 @@ class SearchEndpointTest {
             "correctedQuery",
             "matched",
             "queryFilters",
-            "partial"),
+            "partial",
+            "recovery"),
         fieldNames(body));
     assertEquals(2, body.get("total").asLong());
     assertEquals(0.42, body.get("tookMs").asDouble());

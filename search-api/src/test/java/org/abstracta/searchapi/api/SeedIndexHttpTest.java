@@ -50,6 +50,25 @@ class SeedIndexHttpTest {
   }
 
   @Test
+  void sources_are_named_as_readers_know_them_with_the_file_as_detail() {
+    JsonNode sources = search("size=0&facets=source").get("facets").get("source");
+    java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+    for (JsonNode v : sources) labels.put(v.get("value").asText(), v.get("label").asText());
+    assertEquals(
+        java.util.Map.of(
+            "002_412977c996442bcb.txt", "Daily papers, Mar 11",
+            "Jackie Kay (author page)", "Jackie Kay — author page",
+            "Kelsey Allen (author page)", "Kelsey Allen — author page",
+            "001_d84297069a174ee1.txt", "Daily papers, Oct 17",
+            "004_eae0defd86aa440c.txt", "Talks.cam calendar"),
+        labels);
+    JsonNode paper = json(server.get("/api/papers/" + EPISTEMIC_ID));
+    JsonNode source = paper.get("sources").get(0);
+    assertEquals("000_21cd7a5341c6c0d1.txt", source.get("file").asText());
+    assertEquals("Jackie Kay — author page", source.get("label").asText());
+  }
+
+  @Test
   void a_phrase_finds_its_paper_first_with_marked_highlights() {
     JsonNode first = search(q("\"epistemic injustice\"")).get("hits").get(0);
     assertEquals("Epistemic Injustice in Generative AI", first.get("title").asText());

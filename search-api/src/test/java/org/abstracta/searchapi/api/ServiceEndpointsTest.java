@@ -232,7 +232,8 @@ class ServiceEndpointsTest {
             "cursor",
             "facets",
             "explain",
-            "autocorrect"),
+            "autocorrect",
+            "format"),
         List.copyOf(params.keySet()));
     JsonNode size = params.get("size").get("schema");
     assertEquals(0, size.get("minimum").asInt()); // size=0: the total and facets only
@@ -246,6 +247,51 @@ class ServiceEndpointsTest {
             params.get("sort").get("schema").get("enum").get(1).asText(),
             params.get("sort").get("schema").get("enum").get(2).asText()));
     assertTrue(search.get("responses").has("400"));
+  }
+
+  @Test
+  void the_icon_is_served_where_browsers_ask_for_it() {
+    for (String path : List.of("/favicon.ico", "/favicon.svg")) {
+      HttpResponse<String> r = server.get(path);
+      assertEquals(200, r.statusCode(), path);
+      assertTrue(
+          r.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"), path);
+      assertTrue(r.body().startsWith("<svg"), path);
+    }
+  }
+
+  @Test
+  void the_openapi_document_lists_every_format_on_searches_and_papers() {
+    JsonNode paths = json(server.get("/openapi.json")).get("paths");
+    for (String path : List.of("/api/search", "/api/papers/{id}")) {
+      JsonNode get = paths.get(path).get("get");
+      JsonNode format = null;
+      for (JsonNode p : get.get("parameters"))
+        if (p.get("name").asText().equals("format")) format = p;
+      assertEquals(
+          "[\"json\",\"atom\",\"bibtex\",\"ris\",\"csl-json\",\"ics\"]",
+          format.get("schema").get("enum").toString(),
+          path);
+      assertEquals(
+          List.of(
+              "application/json",
+              "application/atom+xml",
+              "application/x-bibtex",
+              "application/x-research-info-systems",
+              "application/vnd.citationstyles.csl+json",
+              "text/calendar"),
+          List.copyOf(
+              new java.util.ArrayList<String>() {
+                {
+                  get.get("responses")
+                      .get("200")
+                      .get("content")
+                      .fieldNames()
+                      .forEachRemaining(this::add);
+                }
+              }),
+          path);
+    }
   }
 
   @Test

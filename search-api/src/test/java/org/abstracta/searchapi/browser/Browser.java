@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -165,6 +166,53 @@ final class Browser implements AutoCloseable {
                     || m.contains("Content-Security-Policy")
                     || m.contains("Uncaught"))
         .toList();
+  }
+
+  /** The ids of the search page's hits once it has finished loading; null while it loads. */
+  List<String> hitsShown() {
+    if (!"false".equals(driver.findElement(By.id("results")).getDomAttribute("aria-busy")))
+      return null;
+    return driver.findElements(By.cssSelector("#hits .hit")).stream()
+        .map(e -> e.getDomAttribute("data-id"))
+        .toList();
+  }
+
+  /** Every console error since the last call (a failed load, a 404 included). */
+  List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
+  }
+
+  /** axe-core's script, from its WebJar on the test class path. */
+  private static final String AXE_SCRIPT = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+
+  /**
+   * What axe-core finds wrong with the page shown (WCAG 2 A and AA rules and its best practices),
+   * one line per rule and element; empty when it finds nothing. Shadow DOM (the embedded box) is
+   * checked too.
+   */
+  List<String> axeViolations() {
+    String axe;
+    try (var in = Browser.class.getResourceAsStream(AXE_SCRIPT)) {
+      if (in == null) throw new AssertionError("axe-core is not on the test class path");
+      axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    js(axe + "\n;window.__axe = axe;");
+    Object result =
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "window.__axe.run(document, {resultTypes: ['violations']})"
+                    + ".then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' at '"
+                    + " + v.nodes.map(n => JSON.stringify(n.target)).join(', '))))"
+                    + ".catch(e => done(['axe failed: ' + e]));");
+    @SuppressWarnings("unchecked")
+    List<String> violations = (List<String>) result;
+    return violations;
   }
 
   @Override

@@ -142,11 +142,13 @@ class EmbedBoxIT {
   }
 
   private static String page(String title, String content) {
+    // An empty icon: the site has none, and the browser would otherwise log its 404. The content
+    // in <main>, as a site's page has it (axe-core checks the page's landmarks too).
     return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
         + title
-        + "</title></head>\n<body>\n"
+        + "</title><link rel=\"icon\" href=\"data:,\"></head>\n<body>\n<main>\n"
         + content
-        + "\n</body></html>\n";
+        + "\n</main>\n</body></html>\n";
   }
 
   @Test
@@ -190,6 +192,18 @@ class EmbedBoxIT {
     browser.waitFor(d -> d.getCurrentUrl().equals(app.base + "/papers/" + ids.get(1)));
     browser.waitFor(
         d -> d.findElement(By.cssSelector("#paper h1")).getText().equals(titles.get(1)));
+  }
+
+  @Test
+  void axe_core_finds_nothing_on_the_page_with_the_box_closed_or_showing_results() {
+    driver.get(siteBase + "/");
+    SearchContext box = box();
+    assertEquals(List.of(), browser.axeViolations(), "the box at rest");
+    box.findElement(By.cssSelector("input")).sendKeys("reinforcement learning");
+    browser.waitFor(d -> !optionTitles(box).isEmpty());
+    keys(Keys.ARROW_DOWN);
+    assertEquals(List.of(), browser.axeViolations(), "the box showing results");
+    assertEquals(List.of(), browser.consoleErrors(), "no console error on the page");
   }
 
   @Test

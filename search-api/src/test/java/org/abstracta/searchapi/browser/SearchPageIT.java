@@ -3,6 +3,7 @@ package org.abstracta.searchapi.browser;
 import static org.abstracta.searchapi.browser.BrowserApp.encode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +28,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * The search page ({@code /}) and the paper page ({@code /papers/{id}}) in headless Chromium,
  * against the real app over the seed corpus: search, facet filters, paging, the address bar and the
- * back button, suggestions, the paper page with similar papers, HTML in data, a phone-width screen.
+ * back button, suggestions, the paper page with similar papers, HTML in data, a phone-width screen;
+ * and (issue 22) Subscribe and Cite/Export with the feed's {@code <link rel="alternate">}, facets
+ * that fit (top values, the subject tree's archives opened on demand, a year range from the
+ * keyboard), sources and guessed years as readers know them, one-click recovery from a search that
+ * finds nothing, the icon, the {@code h1}, the pager's links, and nothing axe-core finds.
  */
 class SearchPageIT {
   @TempDir static Path tmp;
@@ -85,7 +90,9 @@ class SearchPageIT {
         driver.findElements(By.cssSelector("#hits .hit-title mark")).isEmpty(),
         "matched words are highlighted");
 
-    // Tick cs.RO from the keyboard: focus stays on the box after the results re-render.
+    // Tick cs.RO from the keyboard (its archive opened first): focus stays on the box after the
+    // results re-render.
+    openArchive("cs");
     WebElement ro = subjectBox("cs.RO");
     assertFalse(ro.isSelected());
     browser.js("arguments[0].focus()", ro);
@@ -394,6 +401,7 @@ class SearchPageIT {
       toggle.click();
       assertTrue(facets.isDisplayed());
       assertEquals("true", toggle.getDomAttribute("aria-expanded"));
+      openArchive("cs");
       subjectBox("cs.RO").click();
       waitForHits(app.ids("q=reinforcement+learning&subject=cs.RO"));
       assertTrue(
@@ -422,11 +430,238 @@ class SearchPageIT {
     browser.waitFor(d -> !d.findElements(By.cssSelector("#similar-hits .hit")).isEmpty());
   }
 
+  // ---- issue 22: feeds and citations, facets that fit, names, recovery, icon and heading
+
+  @Test
+  void the_search_page_offers_its_feed_and_its_hits_as_citations() {
+    driver.get(app.base + "/?q=reinforcement+learning");
+    waitForHits(app.ids("q=reinforcement+learning"));
+    String feed = "/api/search?q=reinforcement+learning&format=atom";
+    assertEquals(
+        feed,
+        driver
+            .findElement(By.cssSelector("link[rel=alternate][type='application/atom+xml']"))
+            .getDomAttribute("href"));
+    WebElement subscribe = driver.findElement(By.id("subscribe"));
+    assertEquals("Subscribe", subscribe.getText());
+    assertEquals(feed, subscribe.getDomAttribute("href"));
+    assertTrue(
+        app.headers(feed).firstValue("Content-Type").orElse("").startsWith("application/atom+xml"));
+
+    WebElement summary = driver.findElement(By.cssSelector("#export summary"));
+    assertEquals("Cite/Export", summary.getText());
+    summary.sendKeys(Keys.ENTER);
+    List<String> hrefs =
+        driver.findElements(By.cssSelector("#export-links a")).stream()
+            .map(a -> a.getDomAttribute("href"))
+            .toList();
+    assertEquals(
+        List.of(
+            "/api/search?q=reinforcement+learning&format=bibtex",
+            "/api/search?q=reinforcement+learning&format=ris",
+            "/api/search?q=reinforcement+learning&format=csl-json",
+            "/api/search?q=reinforcement+learning&format=ics"),
+        hrefs);
+    for (String href : hrefs) {
+      assertTrue(
+          app.headers(href).firstValue("Content-Disposition").orElse("").startsWith("attachment"),
+          href);
+    }
+    assertEquals(List.of(), browser.axeViolations(), "axe-core on the search page");
+    assertEquals(List.of(), browser.consoleErrors(), "no console error at all");
+  }
+
+  @Test
+  void a_paper_page_offers_citations_and_a_feed_and_names_its_sources() {
+    JsonNode hit =
+        app.api("/api/search?facets=none&q=" + encode("\"Bridging the Gap\"")).get("hits").get(0);
+    String id = hit.get("id").asText();
+    assertTrue(hit.get("yearInferred").asBoolean());
+    driver.get(app.base + "/papers/" + id);
+    browser.waitFor(d -> !d.findElements(By.cssSelector("#paper h1")).isEmpty());
+    String facts = driver.findElement(By.cssSelector(".facts")).getText();
+    assertTrue(facts.contains("Apr 1, year inferred"), facts);
+    assertTrue(facts.contains("Daily papers, Oct 17 (001_d84297069a174ee1.txt)"), facts);
+    assertEquals(
+        List.of(
+            "/api/papers/" + id + "?format=bibtex",
+            "/api/papers/" + id + "?format=ris",
+            "/api/papers/" + id + "?format=csl-json"),
+        driver.findElements(By.cssSelector("#export-links a")).stream()
+            .map(a -> a.getDomAttribute("href"))
+            .toList());
+    assertTrue(driver.findElement(By.id("subscribe")).isDisplayed());
+    assertEquals(List.of(), browser.axeViolations(), "axe-core on a paper page");
+    assertEquals(List.of(), browser.consoleErrors(), "no console error at all");
+
+    // A talk offers itself for a calendar.
+    String talk = app.ids("type=talk").getFirst();
+    driver.get(app.base + "/papers/" + talk);
+    browser.waitFor(
+        d -> !d.findElements(By.cssSelector("#export-links a[data-format=ics]")).isEmpty());
+    String ics =
+        driver
+            .findElement(By.cssSelector("#export-links a[data-format=ics]"))
+            .getDomAttribute("href");
+    assertEquals("/api/papers/" + talk + "?format=ics", ics);
+    assertTrue(text("#paper .facts").contains("Talks.cam calendar"), text("#paper .facts"));
+  }
+
+  @Test
+  void facets_show_their_top_values_and_the_subject_tree_opens_from_the_keyboard() {
+    driver.get(app.base + "/");
+    waitForHits(app.ids(""));
+    // Years: the five newest, then "Show N more".
+    int years = app.api("/api/search?size=0&facets=year").get("facets").get("year").size();
+    assertTrue(years > 5, "enough years to fold");
+    WebElement yearMore = driver.findElement(By.cssSelector("section[data-dim=year] .facet-more"));
+    assertEquals("Show " + (years - 5) + " more", yearMore.getText());
+    assertEquals(5, visible("section[data-dim=year] .facet-values > li"));
+
+    // Archives come closed; the disclosure button opens one from the keyboard.
+    WebElement cs = driver.findElement(By.cssSelector("button.facet-disclose[data-archive=cs]"));
+    assertEquals("false", cs.getDomAttribute("aria-expanded"));
+    assertTrue(
+        cs.getDomAttribute("aria-label").startsWith("Computer Science: "),
+        cs.getDomAttribute("aria-label"));
+    WebElement children = driver.findElement(By.id(cs.getDomAttribute("aria-controls")));
+    assertFalse(children.isDisplayed());
+    browser.js("arguments[0].focus()", cs);
+    cs.sendKeys(Keys.ENTER);
+    assertEquals("true", cs.getDomAttribute("aria-expanded"));
+    assertTrue(children.isDisplayed());
+    cs.sendKeys(Keys.SPACE);
+    assertFalse(children.isDisplayed());
+
+    // A category ticked stays in view: its archive opens by itself.
+    driver.get(app.base + "/?subject=cs.RO");
+    waitForHits(app.ids("subject=cs.RO&size=10"));
+    WebElement ro =
+        driver.findElement(By.cssSelector("#facets input[data-dim=subject][value='cs.RO']"));
+    assertTrue(ro.isDisplayed() && ro.isSelected());
+    assertEquals(
+        "true",
+        driver
+            .findElement(By.cssSelector("button.facet-disclose[data-archive=cs]"))
+            .getDomAttribute("aria-expanded"));
+
+    // Sources by name, the file as detail.
+    String sources = text("section[data-dim=source]");
+    assertTrue(sources.contains("Jackie Kay — author page"), sources);
+  }
+
+  @Test
+  void the_year_range_control_sets_the_same_filter_as_the_address() {
+    List<String> expected = app.ids("year=2019..2023");
+    driver.get(app.base + "/");
+    waitForHits(app.ids(""));
+    WebElement from = driver.findElement(By.id("year-from"));
+    WebElement to = driver.findElement(By.id("year-to"));
+    from.sendKeys("2019");
+    from.sendKeys(Keys.TAB);
+    assertEquals(to, driver.switchTo().activeElement(), "From, then To, from the keyboard");
+    to.sendKeys("2023", Keys.ENTER);
+    waitForHits(expected);
+    assertEquals(app.base + "/?year=2019..2023", driver.getCurrentUrl());
+    assertTrue(text("#active-filters").contains("Year: 2019..2023"), text("#active-filters"));
+    assertEquals("2019", driver.findElement(By.id("year-from")).getDomProperty("value"));
+
+    // One year alone: that year onwards.
+    driver.get(app.base + "/");
+    waitForHits(app.ids(""));
+    driver.findElement(By.id("year-from")).sendKeys("2025", Keys.ENTER);
+    browser.waitFor(d -> d.getCurrentUrl().equals(app.base + "/?year=2025..2026"));
+  }
+
+  @Test
+  void a_search_that_finds_nothing_offers_what_would_in_one_click() {
+    long count =
+        app.api("/api/search?facets=none&q=" + encode("\"reward model\"")).get("total").asLong();
+    List<String> phrase = app.ids("q=" + encode("\"reward model\""));
+
+    driver.get(app.base + "/?q=" + encode("\"reward model\" year:2007"));
+    WebElement typed = browser.waitFor(d -> d.findElement(By.cssSelector("#recovery a")));
+    assertEquals(count + " results without year:2007", typed.getText());
+    typed.click();
+    waitForHits(phrase);
+    assertEquals(app.base + "/?q=" + encode("\"reward model\""), driver.getCurrentUrl());
+    assertFalse(driver.findElement(By.id("recovery")).isDisplayed());
+
+    driver.get(app.base + "/?q=" + encode("\"reward model\"") + "&year=2007");
+    WebElement url = browser.waitFor(d -> d.findElement(By.cssSelector("#recovery a")));
+    assertEquals(count + " results without Year: 2007", url.getText());
+    assertEquals(List.of(), browser.axeViolations(), "axe-core with recovery links");
+    url.sendKeys(Keys.ENTER);
+    waitForHits(phrase);
+    assertEquals(app.base + "/?q=" + encode("\"reward model\""), driver.getCurrentUrl());
+  }
+
+  @Test
+  void the_page_has_a_heading_an_icon_and_plain_pager_links() {
+    driver.get(app.base + "/?q=learning");
+    waitForHits(app.ids("q=learning"));
+    assertEquals("Abstracta", text("h1"));
+    assertEquals(
+        "/favicon.svg",
+        driver.findElement(By.cssSelector("link[rel=icon]")).getDomAttribute("href"));
+    assertEquals(
+        "image/svg+xml", app.headers("/favicon.ico").firstValue("Content-Type").orElse(""));
+    WebElement next = driver.findElement(By.cssSelector("#pager a[rel=next]"));
+    assertEquals("next", next.getDomAttribute("class"));
+    assertNull(next.getDomAttribute("classname"), "no bogus attribute");
+    assertEquals(
+        0L,
+        (Long) browser.js("return document.querySelectorAll('[classname]').length"),
+        "no element carries a classname attribute");
+    // The browser's own request for /favicon.ico finds it (no 404 in the console).
+    driver.get(app.base + "/favicon.ico");
+    assertEquals(List.of(), browser.consoleErrors(), "no console error at all");
+  }
+
+  @Test
+  void facets_fit_a_phone_screen() {
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", 375, "height", 812, "deviceScaleFactor", 2, "mobile", true));
+    try {
+      driver.get(app.base + "/");
+      waitForHits(app.ids(""));
+      driver.findElement(By.id("filters-toggle")).click();
+      WebElement to = driver.findElement(By.id("year-to"));
+      assertTrue(to.isDisplayed());
+      WebElement cs = driver.findElement(By.cssSelector("button.facet-disclose[data-archive=cs]"));
+      cs.click();
+      assertEquals("true", cs.getDomAttribute("aria-expanded"));
+      assertTrue(
+          (Long) browser.js("return document.documentElement.scrollWidth") <= 375,
+          "nothing wider than the screen");
+      browser.fullPageScreenshot("facets-375.png", 3000);
+      driver.findElement(By.id("year-from")).sendKeys("2019");
+      to.sendKeys("2023", Keys.ENTER);
+      waitForHits(app.ids("year=2019..2023"));
+    } finally {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
   // ---- helpers
 
   private static WebElement subjectBox(String code) {
     return driver.findElement(
         By.cssSelector("#facets input[data-dim='subject'][value='" + code + "']"));
+  }
+
+  /** Opens an archive of the subject tree (they come closed) to show its categories. */
+  private static void openArchive(String archive) {
+    WebElement button =
+        driver.findElement(By.cssSelector("button.facet-disclose[data-archive='" + archive + "']"));
+    if (!"true".equals(button.getDomAttribute("aria-expanded"))) button.click();
+  }
+
+  private static long visible(String css) {
+    return driver.findElements(By.cssSelector(css)).stream()
+        .filter(WebElement::isDisplayed)
+        .count();
   }
 
   private static String statusText() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.List;
 import org.abstracta.searchapi.search.SeedIndex;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,25 @@ class SearchCommandTest {
     assertEquals(6, body.get("total").asLong());
     assertEquals(6, body.get("hits").size());
     assertTrue(body.get("facets").has("subject"));
+  }
+
+  @Test
+  void a_query_with_no_hits_says_what_would_find_papers() {
+    String index = SearchCommandTest.index.toString();
+    CliRun typed = CliRun.of("search", "\"reward model\" year:2007", "--index", index);
+    assertEquals(0, typed.exitCode(), typed.err());
+    assertEquals(
+        List.of(
+            "These would find papers:",
+            "  5 without year:2007 in the query: abstracta search '\"reward model\"'"),
+        typed.out().lines().skip(1).toList());
+    CliRun both =
+        CliRun.of("search", "\"reward model\" year:2007", "--type", "talk", "--index", index);
+    assertEquals(
+        List.of(
+            "These would find papers:",
+            "  5 without any filter: abstracta search '\"reward model\"'"),
+        both.out().lines().skip(1).toList());
   }
 
   @Test

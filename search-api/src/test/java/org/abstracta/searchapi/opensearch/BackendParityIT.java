@@ -152,7 +152,21 @@ class BackendParityIT {
                 q("How do transformers study attention heads?"),
                 new Case("model", Map.of(), SortOrder.NEWEST, 20),
                 new Case("model", Map.of(), SortOrder.OLDEST, 20),
-                new Case("", Map.of(), SortOrder.OLDEST, 100)));
+                new Case("", Map.of(), SortOrder.OLDEST, 100),
+                // Nothing found: the searches with one change that would find something.
+                q("\"policy reward\""),
+                q("epistemik"),
+                q("\"reward model\"", "year", "2007"),
+                new Case(
+                    "\"reward model\" subject:cs.RO",
+                    Map.of("year", List.of("2007", "2008"), "type", List.of("talk")),
+                    SortOrder.RELEVANCE,
+                    10),
+                // size=0: the total and facets only.
+                new Case("reward", Map.of(), SortOrder.RELEVANCE, 0),
+                // Sources by name, dates whose year was guessed.
+                q("", "source", "Jackie Kay (author page)"),
+                q("daily")));
     return cases.stream().map(Arguments::of);
   }
 
@@ -168,6 +182,7 @@ class BackendParityIT {
     assertEquals(e.didYouMean(), o.didYouMean(), "didYouMean");
     assertEquals(e.correctedQuery(), o.correctedQuery(), "correctedQuery");
     assertEquals(e.facets(), o.facets(), "facets");
+    assertEquals(e.recovery(), o.recovery(), "recovery");
     assertEquals(ids(e), ids(o), "hits");
     for (int i = 0; i < e.hits().size(); i++) {
       Hit a = e.hits().get(i);
@@ -176,6 +191,7 @@ class BackendParityIT {
         assertEquals(a.score(), b.score(), Math.abs(a.score()) * 1e-4 + 1e-6, "score of " + a.id());
       }
       assertEquals(a.highlights(), b.highlights(), "highlights of " + a.id());
+      assertEquals(unscored(a), unscored(b), "the rest of " + a.id());
     }
     assertEquals(e.nextCursor() == null, o.nextCursor() == null, "a next page");
   }
@@ -225,6 +241,22 @@ class BackendParityIT {
     assertEquals(
         embedded.similar(id, 5).stream().map(Hit::id).toList(),
         cluster.similar(id, 5).stream().map(Hit::id).toList());
+  }
+
+  /** A hit's fields but its score: what the paper says, which both stores hold alike. */
+  private static Hit unscored(Hit h) {
+    return new Hit(
+        h.id(),
+        0f,
+        h.title(),
+        h.authors(),
+        h.subjects(),
+        h.date(),
+        h.type(),
+        h.hasCode(),
+        h.highlights(),
+        null,
+        h.yearInferred());
   }
 
   private static List<String> ids(SearchResult r) {

@@ -140,6 +140,10 @@ public final class DailyPapersParser implements WholeFileParser {
         // date (before the first entry, or heading a day's section): not a paper's.
         boolean entryDate = current != null && current.date == null;
         if (entryDate && (current.meta || metaSeen || date.votes() != null)) current.date = date;
+        // The first date before any entry is the digest's own: what the digest calls itself.
+        if (current == null && !started && source.title() == null) {
+          source = new Source(input.name(), FORMAT, null, s);
+        }
         continue;
       }
 

@@ -52,6 +52,10 @@ public final class ICalendarParser implements WholeFileParser {
 
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
+
+  /** Longest calendar name kept: a name, not a document. */
+  private static final int MAX_NAME = 200;
+
   private static final Pattern DATE_ONLY = Pattern.compile("\\d{8}");
   private static final Pattern ABSTRACT_LABEL = Pattern.compile("(?i)^\\s*abstract\\s*:\\s*");
   private static final Pattern BIO_LABEL =
@@ -116,6 +120,12 @@ public final class ICalendarParser implements WholeFileParser {
         }
       } else if (event != null && nested == 0) {
         event.properties.putIfAbsent(p.name(), p);
+      } else if (event == null && p.name().equals("X-WR-CALNAME") && source.title() == null) {
+        // The calendar's name, as calendar programs show it ("Talks.cam").
+        String name = unescape(p.value()).strip();
+        if (!name.isEmpty() && name.length() <= MAX_NAME) {
+          source = new Source(input.name(), FORMAT, null, name);
+        }
       }
     }
     if (event != null) finish(event, source, sink); // a calendar cut off inside an event

@@ -218,6 +218,7 @@ class AuthorPageParserTest {
   void paper_carries_its_source_id_type_and_normalized_text() throws IOException {
     Paper scaling = readSeed(parser, KELSEY).titled("Scaling 4D Representations");
     assertEquals(List.of(new Source(KELSEY, "author-page", "Kelsey Allen")), scaling.sources());
+    assertEquals("Kelsey Allen — author page", scaling.sources().getFirst().label());
     assertEquals(PaperId.fromTitle("Scaling 4D Representations"), scaling.id());
     assertEquals(PaperType.PAPER, scaling.type());
     assertTrue(

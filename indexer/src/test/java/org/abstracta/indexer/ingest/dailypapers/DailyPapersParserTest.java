@@ -99,7 +99,9 @@ class DailyPapersParserTest {
             "ThinkTuning: Instilling Cognitive Reflections without Distillation",
             "ASkDAgger: Active Skill-level Data Aggregation for Interactive Imitation Learning"),
         sink.papers().stream().filter(Paper::hasCode).map(Paper::title).toList());
-    assertEquals(List.of(new Source(WITH_METADATA, "daily-papers", null)), thinkTuning.sources());
+    assertEquals(
+        List.of(new Source(WITH_METADATA, "daily-papers", null, "Oct 17")), thinkTuning.sources());
+    assertEquals("Daily papers, Oct 17", thinkTuning.sources().getFirst().label());
     assertEquals(PaperId.fromTitle(thinkTuning.title()), thinkTuning.id());
     assertTrue(sink.papers().stream().allMatch(p -> p.authors().isEmpty()));
   }
@@ -109,6 +111,8 @@ class DailyPapersParserTest {
     CollectingSink sink = readSeed(parser, TITLES_AND_ABSTRACTS);
     assertEquals(48, sink.reads.size());
     assertEquals(List.of(), sink.skips);
+    // No "Daily Papers" line, but its own date before the first entry.
+    assertEquals("Daily papers, Mar 11", sink.papers().getFirst().sources().getFirst().label());
     assertEquals(
         "AURORA:Automated Training Framework of Universal Process Reward Models via Ensemble"
             + " Prompting and Reverse Verification",

@@ -46,7 +46,8 @@ class ICalendarParserTest {
     assertEquals(List.of("Natasha Jaques"), talk.authors());
     assertEquals(List.of("University of Washington"), talk.affiliations());
     assertEquals(PaperId.fromTitle(TITLE), talk.id());
-    assertEquals(List.of(new Source(SEED, "icalendar", null)), talk.sources());
+    assertEquals(List.of(new Source(SEED, "icalendar", null, "Talks.cam")), talk.sources());
+    assertEquals("Talks.cam calendar", talk.sources().getFirst().label());
   }
 
   @Test

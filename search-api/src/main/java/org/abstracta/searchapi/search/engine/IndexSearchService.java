@@ -102,7 +102,8 @@ public final class IndexSearchService implements SearchService {
     long start = System.nanoTime();
     try {
       return refresher.withSearcher(
-          s -> new SearchExecution(s, request, timeBudgetMs).run(start),
+          s ->
+              Recovery.attach(s, request, new SearchExecution(s, request, timeBudgetMs).run(start)),
           SearchExecution.empty(request, start));
     } catch (RuntimeException e) {
       if (!causedBy(e, IndexSearcher.TooManyClauses.class)) throw e;

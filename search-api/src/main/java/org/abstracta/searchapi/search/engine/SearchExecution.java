@@ -101,6 +101,7 @@ final class SearchExecution {
         false,
         Matched.ALL,
         null,
+        List.of(),
         List.of());
   }
 
@@ -169,7 +170,8 @@ final class SearchExecution {
         partial,
         matched,
         corrected,
-        parsed.filters());
+        parsed.filters(),
+        List.of()); // recovery: Recovery.attach adds it when nothing is found
   }
 
   private Planned plan(ParsedQuery parsed) {

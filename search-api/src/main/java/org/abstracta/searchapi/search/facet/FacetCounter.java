@@ -202,7 +202,8 @@ public final class FacetCounter {
   }
 
   private FacetValue flat(String dim, String value, long count) {
-    return new FacetValue(value, label(dim, value), count, filters.selected(dim, value), List.of());
+    String label = Facets.SOURCE.equals(dim) ? searcher.sourceLabel(value) : label(dim, value);
+    return new FacetValue(value, label, count, filters.selected(dim, value), List.of());
   }
 
   private List<FacetValue> subjects(FacetOrdinals.Counts counts, int top) {

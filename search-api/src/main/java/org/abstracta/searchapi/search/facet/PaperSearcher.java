@@ -25,6 +25,7 @@ public final class PaperSearcher extends IndexSearcher {
   private final FacetOrdinals facetOrdinals;
   private final LeafSlice[] slices;
   private volatile AuthorNames authorNames;
+  private final SourceLabels sourceLabels = new SourceLabels(this);
 
   public PaperSearcher(IndexReader reader) throws IOException {
     this(reader, SearchThreads.COUNT);
@@ -38,6 +39,11 @@ public final class PaperSearcher extends IndexSearcher {
     this.authorOrdinals = AuthorOrdinals.build(reader, authorState);
     this.facetOrdinals = FacetOrdinals.build(reader, facetState);
     this.slices = SearchThreads.slices(reader.leaves(), slices);
+  }
+
+  /** What a source facet value is called ("Jackie Kay — author page"), looked up once. */
+  public String sourceLabel(String value) {
+    return sourceLabels.label(value);
   }
 
   /** Makes a {@code PaperSearcher} for each snapshot a {@code SearcherManager} opens. */

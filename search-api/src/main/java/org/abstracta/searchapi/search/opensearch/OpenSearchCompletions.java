@@ -74,7 +74,9 @@ final class OpenSearchCompletions implements Completions.Source {
 
   @Override
   public List<String> authors(String prefix, int max) throws IOException {
-    FacetResult names = OpenSearchFacets.allValues(client, index, Facets.AUTHOR, prefix, max);
+    FacetResult names =
+        OpenSearchFacets.allValues(
+            client, index, new SourceLabels(client, index), Facets.AUTHOR, prefix, max);
     return names.values().stream().map(FacetResult.FacetValue::value).toList();
   }
 

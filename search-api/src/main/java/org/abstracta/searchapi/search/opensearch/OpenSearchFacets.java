@@ -46,10 +46,12 @@ final class OpenSearchFacets {
 
   private final OpenSearchFilters filters;
   private final List<String> dims;
+  private final SourceLabels sourceLabels;
 
-  OpenSearchFacets(OpenSearchFilters filters, List<String> dims) {
+  OpenSearchFacets(OpenSearchFilters filters, List<String> dims, SourceLabels sourceLabels) {
     this.filters = filters;
     this.dims = dims;
+    this.sourceLabels = sourceLabels;
   }
 
   /** One {@code filter} aggregation per dimension, its filter all selections but its own. */
@@ -82,7 +84,7 @@ final class OpenSearchFacets {
   }
 
   /** The API's facets from the aggregations of a response. */
-  List<FacetResult> results(JsonNode aggregations) {
+  List<FacetResult> results(JsonNode aggregations) throws IOException {
     List<FacetResult> out = new ArrayList<>();
     FilterSelection selection = filters.selection();
     for (String dim : dims) {
@@ -93,7 +95,7 @@ final class OpenSearchFacets {
             case Facets.SUBJECT -> subjects(counts, selection, TOP_VALUES);
             case Facets.YEAR -> years(counts, selection);
             case Facets.AUTHOR -> authors(counts, buckets(agg.path("selected")), selection);
-            default -> flat(dim, counts, selection, TOP_VALUES);
+            default -> flat(dim, counts, selection, TOP_VALUES, sourceLabels);
           };
       out.add(new FacetResult(dim, values));
     }
@@ -116,16 +118,34 @@ final class OpenSearchFacets {
         .toList();
   }
 
+  /**
+   * The top {@code n} values of a flat dimension and the selected ones, labelled as the embedded
+   * engine labels them (sources by their names, looked up in {@code sourceLabels}).
+   */
   private static List<FacetValue> flat(
-      String dim, Map<String, Long> counts, FilterSelection selection, int n) {
-    List<FacetValue> out = new ArrayList<>();
-    for (Map.Entry<String, Long> e : top(counts, n))
-      out.add(flat(dim, e.getKey(), e.getValue(), selection));
+      String dim,
+      Map<String, Long> counts,
+      FilterSelection selection,
+      int n,
+      SourceLabels sourceLabels)
+      throws IOException {
+    Map<String, Long> shown = new LinkedHashMap<>();
+    for (Map.Entry<String, Long> e : top(counts, n)) shown.put(e.getKey(), e.getValue());
     for (String v : selection.selectedValues(dim)) {
-      if (out.stream().noneMatch(f -> f.value().equals(v))) {
-        out.add(flat(dim, v, counts.getOrDefault(v, 0L), selection));
-      }
+      shown.putIfAbsent(v, counts.getOrDefault(v, 0L));
     }
+    Map<String, String> labels =
+        Facets.SOURCE.equals(dim) ? sourceLabels.of(shown.keySet()) : Map.of();
+    List<FacetValue> out = new ArrayList<>();
+    shown.forEach(
+        (v, count) ->
+            out.add(
+                new FacetValue(
+                    v,
+                    labels.getOrDefault(v, FacetCounter.label(dim, v)),
+                    count,
+                    selection.selected(dim, v),
+                    List.of())));
     return out;
   }
 
@@ -194,7 +214,12 @@ final class OpenSearchFacets {
 
   /** Every value of {@code dim} whose value or label has a word starting with {@code prefix}. */
   static FacetResult allValues(
-      OpenSearchClient client, String index, String dim, String prefix, int size)
+      OpenSearchClient client,
+      String index,
+      SourceLabels sourceLabels,
+      String dim,
+      String prefix,
+      int size)
       throws IOException {
     FilterSelection none = FilterSelection.of(Map.of(), name -> List.of());
     ObjectNode body = client.object();
@@ -212,7 +237,7 @@ final class OpenSearchFacets {
         switch (dim) {
           case Facets.SUBJECT -> subjects(counts, none, Integer.MAX_VALUE);
           case Facets.YEAR -> years(counts, none);
-          default -> flat(dim, counts, none, Integer.MAX_VALUE);
+          default -> flat(dim, counts, none, Integer.MAX_VALUE, sourceLabels);
         };
     return new FacetResult(dim, FacetCounter.withPrefix(all, prefix, size));
   }

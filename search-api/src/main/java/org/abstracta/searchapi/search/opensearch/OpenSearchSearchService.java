@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.abstracta.indexer.model.Paper;
 import org.abstracta.indexer.opensearch.OpenSearchClient;
@@ -32,6 +33,7 @@ import org.abstracta.searchapi.search.Suggestion;
 import org.abstracta.searchapi.search.facet.FacetCounter;
 import org.abstracta.searchapi.search.query.FilterSelection;
 import org.abstracta.searchapi.search.query.QueryLimits;
+import org.abstracta.searchapi.search.query.RecoveryOptions;
 import org.abstracta.searchapi.search.query.RequestLimits;
 import org.abstracta.searchapi.search.result.HitFactory;
 import org.abstracta.searchapi.search.result.ResultOrder;
@@ -58,11 +60,13 @@ public final class OpenSearchSearchService implements SearchService {
   private final OpenSearchClient client;
   private final String index;
   private final long timeBudgetMs;
+  private final SourceLabels sourceLabels;
 
   private OpenSearchSearchService(OpenSearchClient client, long timeBudgetMs) {
     this.client = client;
     this.index = client.target().index();
     this.timeBudgetMs = timeBudgetMs;
+    this.sourceLabels = new SourceLabels(client, index);
   }
 
   /** A service over {@code target}; nothing is asked of the cluster yet. */
@@ -99,7 +103,9 @@ public final class OpenSearchSearchService implements SearchService {
               + " (run `abstracta index --opensearch …` first)",
           e);
     }
-    if (e instanceof OpenSearchClient.Unavailable) {
+    if (e instanceof OpenSearchClient.Unavailable
+        || e instanceof OpenSearchClient.Refused r && r.status() >= 500) {
+      // Down, or up but failing (a node lost mid-search): the client may try again shortly.
       return new ServiceUnavailableException(e.getMessage(), e);
     }
     return new UncheckedIOException(e);
@@ -141,18 +147,21 @@ public final class OpenSearchSearchService implements SearchService {
           }
         }
       }
-      return new SearchResult(
-          r.total,
-          r.exact,
-          Math.round((System.nanoTime() - start) / 10_000.0) / 100.0,
-          r.hits,
-          r.facets,
-          r.next,
-          didYouMean,
-          r.partial,
-          matched,
-          corrected,
-          r.mapped.filters());
+      SearchResult result =
+          new SearchResult(
+              r.total,
+              r.exact,
+              Math.round((System.nanoTime() - start) / 10_000.0) / 100.0,
+              r.hits,
+              r.facets,
+              r.next,
+              didYouMean,
+              r.partial,
+              matched,
+              corrected,
+              r.mapped.filters(),
+              List.of());
+      return RecoveryOptions.attach(request, result, this::count);
     }
 
     /** The best respelling of the query, or null; only the words that look misspelled cost time. */
@@ -171,14 +180,22 @@ public final class OpenSearchSearchService implements SearchService {
               });
     }
 
-    private OpenSearchFilters filters(QueryMapper.Mapped m) {
+    private OpenSearchFilters filters(QueryMapper.Mapped m, Map<String, List<String>> filters) {
       return new OpenSearchFilters(
-          FilterSelection.of(
-              request.filters(), m.filters(), OpenSearchSearchService.this::spellings));
+          FilterSelection.of(filters, m.filters(), OpenSearchSearchService.this::spellings));
     }
 
     private long count(QueryMapper.Mapped m) throws IOException {
-      OpenSearchFilters f = filters(m);
+      return count(m, request.filters());
+    }
+
+    /** How many papers {@code text} finds under the URL filters {@code filters} (for recovery). */
+    private long count(String text, Map<String, List<String>> filters) throws IOException {
+      return count(mapper.map(text), filters);
+    }
+
+    private long count(QueryMapper.Mapped m, Map<String, List<String>> filters) throws IOException {
+      OpenSearchFilters f = filters(m, filters);
       ObjectNode body = client.object();
       ObjectNode q = f.restrict(m.query());
       ObjectNode all = f.all();
@@ -193,7 +210,7 @@ public final class OpenSearchSearchService implements SearchService {
     }
 
     private Run execute(QueryMapper.Mapped m) throws IOException {
-      OpenSearchFilters f = filters(m);
+      OpenSearchFilters f = filters(m, request.filters());
       SortOrder order =
           m.matchAll() && request.sort() == SortOrder.RELEVANCE ? SortOrder.NEWEST : request.sort();
       List<String> dims = dims(request);
@@ -218,7 +235,7 @@ public final class OpenSearchSearchService implements SearchService {
       body.set("sort", sort(order));
       if (order != SortOrder.RELEVANCE) body.put("track_scores", !m.matchAll());
       if (after != null) body.set("search_after", searchAfter(order, after));
-      OpenSearchFacets facets = new OpenSearchFacets(f, dims);
+      OpenSearchFacets facets = new OpenSearchFacets(f, dims, sourceLabels);
       ObjectNode aggs = facets.aggregations();
       if (!aggs.isEmpty()) body.set("aggs", aggs);
       JsonNode response =
@@ -396,6 +413,28 @@ public final class OpenSearchSearchService implements SearchService {
     }
   }
 
+  /** The documents of a result's hits in one request (they are found by their own ids). */
+  @Override
+  public List<Paper> papers(List<String> ids) {
+    if (ids.isEmpty()) return List.of();
+    ObjectNode body = client.object();
+    body.put("size", ids.size());
+    ArrayNode terms = body.putObject("query").putObject("terms").putArray(OpenSearchSchema.ID);
+    ids.forEach(terms::add);
+    body.putArray("_source").add(OpenSearchSchema.PAPER);
+    try {
+      Map<String, Paper> byId = new LinkedHashMap<>();
+      for (JsonNode h :
+          client.send("POST", "/" + index + "/_search", Map.of(), body).path("hits").path("hits")) {
+        Paper p = OpenSearchSchema.paper(h.path("_source"));
+        byId.put(p.id(), p);
+      }
+      return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    } catch (IOException e) {
+      throw failure(e);
+    }
+  }
+
   @Override
   public List<Hit> similar(String id, int size) {
     int n = clamp(size, MAX_LIST, "size");
@@ -426,7 +465,8 @@ public final class OpenSearchSearchService implements SearchService {
     }
     int n = clamp(size, MAX_FACET_VALUES, "size");
     try {
-      return OpenSearchFacets.allValues(client, index, dim, prefix == null ? "" : prefix, n);
+      return OpenSearchFacets.allValues(
+          client, index, sourceLabels, dim, prefix == null ? "" : prefix, n);
     } catch (IOException e) {
       throw failure(e);
     }

@@ -70,6 +70,37 @@ public final class TextAnalysis {
     return out;
   }
 
+  /** Receives the surface words of a text, one at a time, in the analyzer's own buffer. */
+  @FunctionalInterface
+  public interface WordSink {
+    /**
+     * @param word the word's characters (lower case, folded) in {@code word[0, length)}; the array
+     *     is reused for the next word
+     * @param start where the word starts in the text
+     * @param end where it ends (exclusive)
+     */
+    void word(char[] word, int length, int start, int end);
+  }
+
+  /**
+   * The surface words of a text field's value, as {@link #surfaceWords} gives them, handed to
+   * {@code sink} without a string or list per word: for highlighting, which looks most words up
+   * only by their first letter.
+   */
+  public static void forEachSurfaceWord(String text, WordSink sink) {
+    try (TokenStream ts = SURFACE.tokenStream(Fields.TITLE, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        sink.word(term.buffer(), term.length(), offset.startOffset(), offset.endOffset());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysis of an in-memory string failed", e);
+    }
+  }
+
   /** The surface words of a text field's value (lower case, folded), with positions and offsets. */
   public static List<Tok> surfaceWords(String text) {
     return run(SURFACE, Fields.TITLE, text);

@@ -49,7 +49,8 @@ public final class HitFactory {
         p.type().value(),
         p.hasCode(),
         h,
-        explanation);
+        explanation,
+        p.yearInferred());
   }
 
   /** The terms a query matches (not those it excludes), per field, as strings. */

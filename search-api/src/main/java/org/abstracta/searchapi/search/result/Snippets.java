@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import org.abstracta.indexer.schema.Analyzers;
 import org.abstracta.searchapi.search.query.TextAnalysis;
-import org.abstracta.searchapi.search.query.TextAnalysis.Tok;
 
 /**
  * Highlighted snippets: the text re-analyzed with the index's analyzer, words whose exact or
@@ -75,29 +74,39 @@ final class Snippets {
   /** Matched words, in order, one span per word. */
   private static List<Span> spans(String text, Set<String> terms) {
     if (terms.isEmpty()) return List.of();
-    // Stemmers change word endings, never the first letter: only words starting like a stemmed
-    // term need their stem looked up, which spares most of a snippet's words.
-    StringBuilder initials = new StringBuilder();
-    Set<String> exactWords = new HashSet<>(); // exact terms without their mark: no concat per word
+    // Stemmers change word endings, never the first letter: only words starting like a stemmed or
+    // exact term are looked up at all, which spares most of a snippet's words a string and a stem.
+    StringBuilder stemFirst = new StringBuilder();
+    StringBuilder exactFirst = new StringBuilder();
+    Set<String> exactWords = new HashSet<>(); // exact terms without their mark
     for (String t : terms) {
-      if (t.startsWith(Analyzers.EXACT_MARK)) exactWords.add(t.substring(1));
-      else if (!t.isEmpty()) initials.append(t.charAt(0));
-    }
-    String stemInitials = initials.toString();
-    List<Span> out = new ArrayList<>();
-    for (Tok t : TextAnalysis.surfaceWords(text)) {
-      String word = t.term();
-      String stem =
-          !word.isEmpty() && stemInitials.indexOf(word.charAt(0)) >= 0
-              ? Analyzers.stem(word)
-              : null;
-      // The stem names the word for "distinct" counting; the exact term if it has no stem.
-      if (stem != null && terms.contains(stem)) {
-        out.add(new Span(t.start(), t.end(), stem));
-      } else if (exactWords.contains(word)) {
-        out.add(new Span(t.start(), t.end(), word));
+      if (t.startsWith(Analyzers.EXACT_MARK)) {
+        if (t.length() > 1) {
+          exactWords.add(t.substring(1));
+          exactFirst.append(t.charAt(1));
+        }
+      } else if (!t.isEmpty()) {
+        stemFirst.append(t.charAt(0));
       }
     }
+    String stemInitials = stemFirst.toString();
+    String exactInitials = exactFirst.toString();
+    List<Span> out = new ArrayList<>();
+    TextAnalysis.forEachSurfaceWord(
+        text,
+        (buf, length, start, end) -> {
+          if (length == 0) return;
+          boolean stemmed = stemInitials.indexOf(buf[0]) >= 0;
+          if (!stemmed && exactInitials.indexOf(buf[0]) < 0) return;
+          String word = new String(buf, 0, length);
+          String stem = stemmed ? Analyzers.stem(word) : null;
+          // The stem names the word for "distinct" counting; the exact term if it has no stem.
+          if (stem != null && terms.contains(stem)) {
+            out.add(new Span(start, end, stem));
+          } else if (exactWords.contains(word)) {
+            out.add(new Span(start, end, word));
+          }
+        });
     return out;
   }
 
