@@ -10,14 +10,16 @@ import org.abstracta.indexer.opensearch.OpenSearchClient;
 import org.abstracta.indexer.opensearch.OpenSearchSchema;
 import org.abstracta.indexer.schema.Fields;
 import org.abstracta.searchapi.search.suggest.SpellingCorrector;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.spell.SuggestWord;
 
 /**
  * The index's words as the spelling corrector asks about them, from the cluster: document
- * frequencies by {@code _count}, and respellings from OpenSearch's {@code term} suggester — the
- * same Lucene {@code DirectSpellChecker} with the embedded engine's settings (two edits, a swap of
- * two letters one edit, the same shortest prefix, accuracy and popularity rule), run per shard and
- * merged by the cluster.
+ * frequencies by {@code _count} (a query's words all at once, by a {@code filters} aggregation),
+ * and respellings from OpenSearch's {@code term} suggester — the same Lucene {@code
+ * DirectSpellChecker} with the embedded engine's settings (two edits, a swap of two letters one
+ * edit, the same shortest prefix, accuracy and popularity rule), run per shard and merged by the
+ * cluster.
  */
 final class OpenSearchVocabulary implements SpellingCorrector.Vocabulary {
   private final OpenSearchClient client;
@@ -33,6 +35,30 @@ final class OpenSearchVocabulary implements SpellingCorrector.Vocabulary {
     ObjectNode body = client.object();
     body.set("query", Dsl.term(osField(field), term));
     return client.send("POST", "/" + index + "/_count", Map.of(), body).path("count").asInt();
+  }
+
+  /** Every term's count in one request: a {@code filters} aggregation, a bucket per term. */
+  @Override
+  public int[] docFreqs(List<Term> terms) throws IOException {
+    ObjectNode body = client.object();
+    body.put("size", 0).put("track_total_hits", false);
+    ObjectNode filters =
+        body.putObject("aggs").putObject("df").putObject("filters").putObject("filters");
+    for (int i = 0; i < terms.size(); i++) {
+      filters.set(
+          Integer.toString(i), Dsl.term(osField(terms.get(i).field()), terms.get(i).text()));
+    }
+    JsonNode buckets =
+        client
+            .send("POST", "/" + index + "/_search", Map.of(), body)
+            .path("aggregations")
+            .path("df")
+            .path("buckets");
+    int[] out = new int[terms.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = buckets.path(Integer.toString(i)).path("doc_count").asInt();
+    }
+    return out;
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,6 +91,18 @@ public final class SpellingCorrector {
     int docFreq(String field, String term) throws IOException;
 
     /**
+     * {@link #docFreq} of each of {@code terms}, in their order: a store that answers over the
+     * network counts them all in one request.
+     */
+    default int[] docFreqs(List<Term> terms) throws IOException {
+      int[] out = new int[terms.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = docFreq(terms.get(i).field(), terms.get(i).text());
+      }
+      return out;
+    }
+
+    /**
      * At most {@link #SIMILAR} indexed terms of {@code field} within two edits of {@code term} (a
      * swap of two letters one edit) and in more papers, as Lucene's {@link DirectSpellChecker}
      * finds them with a shortest prefix of {@link #minPrefix}, a shortest word of that plus 3,
@@ -166,11 +179,12 @@ public final class SpellingCorrector {
    * @param count counts the papers a query text finds under the request's filters
    */
   public Correction correct(String query, List<String> words, ToLongFunction<String> count) {
+    Map<Term, Integer> freqs = docFreqs(words);
     Map<String, List<Choice>> suspects = new LinkedHashMap<>();
     for (String word : words) {
       if (suspects.size() >= MAX_RESPELLED) break;
       if (suspects.containsKey(word)) continue;
-      List<Choice> choices = choices(word);
+      List<Choice> choices = choices(word, freqs);
       if (choices.size() > 1) suspects.put(word, choices);
     }
     if (suspects.isEmpty()) return null;
@@ -185,18 +199,51 @@ public final class SpellingCorrector {
     return best;
   }
 
-  /** The word as typed and its candidates, likeliest first; just the word when it is no suspect. */
-  private List<Choice> choices(String word) {
+  /** The word in the index's terms, or null when it is never respelled (a number, an id). */
+  private static String respellable(String word) {
     String normalized = TextAnalysis.normalize(Fields.TITLE, word);
     if (normalized.isEmpty()
         || !normalized.chars().allMatch(Character::isLetter)
         || StructuredQueries.looksLikeId(word)) {
-      return List.of(new Choice(word, 0, true));
+      return null;
     }
+    return normalized;
+  }
+
+  private static final List<String> ALL_FIELDS =
+      List.of(Fields.ABSTRACT, Fields.TITLE, Fields.AUTHORS);
+
+  /** The document frequencies of the respellable words in every field, asked for at once. */
+  private Map<Term, Integer> docFreqs(List<String> words) {
+    List<Term> terms = new ArrayList<>();
+    for (String word : words) {
+      String normalized = respellable(word);
+      if (normalized == null) continue;
+      for (String f : ALL_FIELDS) {
+        Term t = new Term(f, term(f, normalized));
+        if (!terms.contains(t)) terms.add(t);
+      }
+    }
+    Map<Term, Integer> out = new HashMap<>();
+    if (terms.isEmpty()) return out;
+    try {
+      int[] freqs = vocabulary.docFreqs(terms);
+      for (int i = 0; i < freqs.length; i++) out.put(terms.get(i), freqs[i]);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** The word as typed and its candidates, likeliest first; just the word when it is no suspect. */
+  private List<Choice> choices(String word, Map<Term, Integer> freqs) {
+    String normalized = respellable(word);
+    if (normalized == null) return List.of(new Choice(word, 0, true));
     try {
       int df = 0;
-      for (String f : TEXT_FIELDS) df = Math.max(df, vocabulary.docFreq(f, term(f, normalized)));
-      df = Math.max(df, vocabulary.docFreq(Fields.AUTHORS, term(Fields.AUTHORS, normalized)));
+      for (String f : ALL_FIELDS) {
+        df = Math.max(df, freqs.getOrDefault(new Term(f, term(f, normalized)), 0));
+      }
       // A word no paper holds has no likelihood of its own: any indexed candidate beats it.
       double typed = df == 0 ? Double.NEGATIVE_INFINITY : Math.log(df);
       List<Choice> out = new ArrayList<>();
