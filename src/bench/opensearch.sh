@@ -144,6 +144,7 @@ record peer-opensearch what=load mapping="$MAPPING" docs="$count" seconds="$secs
 
 python3 "$ROOT/src/bench/peers.py" os-requests "$QUERIES" mix '.*' --mapping "$MAPPING" >"$WORK/os-mix.txt"
 python3 "$ROOT/src/bench/peers.py" os-requests "$QUERIES" all 'two|three' --mapping "$MAPPING" >"$WORK/os-headline.txt"
+python3 "$ROOT/src/bench/peers.py" os-requests "$QUERIES" none 'two|three' --mapping "$MAPPING" >"$WORK/os-headline-none.txt"
 OS_JVM="$(os_jvm)"
 log "warm-up: 10s at 8 connections, then until steady (as http.sh does for Abstracta; JVM $OS_JVM)"
 wrk_json "$URL" "$WORK/os-mix.txt" 8 10s >/dev/null
@@ -162,10 +163,14 @@ for c in $CONNS; do
   log "wrk mix, $c connection(s), $DURATION (load $(loadavg))"
   run_wrk mix "$WORK/os-mix.txt" "$c"
 done
-log "headline warm-up until steady"
-warm_until_steady "$URL" "$WORK/os-headline.txt" "$OS_JVM"
-log "wrk headline (2-3 words, all aggs), 1 connection, $DURATION"
-run_wrk 2-3-words-all-facets "$WORK/os-headline.txt" 1
+for variant in none all; do # as http.sh: the headline without aggregations, then with all
+  file="$WORK/os-headline.txt"; workload=2-3-words-all-facets
+  [ "$variant" = none ] && { file="$WORK/os-headline-none.txt"; workload=2-3-words-no-facets; }
+  log "headline warm-up until steady ($workload)"
+  warm_until_steady "$URL" "$file" "$OS_JVM"
+  log "wrk headline ($workload), 1 connection, $DURATION"
+  run_wrk "$workload" "$file" 1
+done
 kill $OS_PID 2>/dev/null; wait $OS_PID 2>/dev/null || true; trap - EXIT
 rm -rf "$HOME_OS"
 

@@ -84,7 +84,10 @@ EXACT_FIELDS = ["title.exact^2", "abstract.exact", "authors"]
 
 def os_query(kind, q, exact=False):
     if kind in ("one", "two", "three"):
-        return {"multi_match": {"query": q, "fields": FIELDS}}
+        # Every word required, each in any of the fields: Abstracta's keyword default since the
+        # query-meaning work (before it, any word: multi_match's default OR).
+        return {"multi_match": {"query": q, "fields": FIELDS, "type": "cross_fields",
+                                "operator": "and"}}
     if kind == "phrase":
         return {"multi_match": {"query": q.strip('"'), "fields": EXACT_FIELDS if exact else FIELDS,
                                 "type": "phrase"}}
@@ -133,7 +136,7 @@ def os_requests(args):
 
 def fts_query(kind, q):
     if kind in ("one", "two", "three"):
-        return " OR ".join('"%s"' % w for w in q.split())
+        return " ".join('"%s"' % w for w in q.split())  # implicit AND: every word, as Abstracta
     if kind == "phrase":
         return q
     if kind == "field" and q.startswith("title:"):

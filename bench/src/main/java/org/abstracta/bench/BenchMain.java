@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       BaselineCommand.class,
       QueriesCommand.class,
       InProcessCommand.class,
-      MultiplyCommand.class
+      MultiplyCommand.class,
+      BareLuceneCommand.class
     })
 public final class BenchMain implements Runnable {
 

@@ -75,8 +75,11 @@ public final class Analyzers {
     return new String(stems.result(), stems.resultStart(), stems.resultLength());
   }
 
-  /** The chain {@link #text()} and {@link #surface()} share. */
-  static TokenStream words(StandardTokenizer source) {
+  /**
+   * The chain {@link #text()} and {@link #surface()} share, over a {@link StandardTokenizer}'s
+   * tokens (or a filter that only drops some of them, as highlighting's does).
+   */
+  public static TokenStream words(TokenStream source) {
     TokenStream s = new EnglishPossessiveFilter(source);
     s = new LowerCaseFilter(s);
     return new ASCIIFoldingFilter(s);

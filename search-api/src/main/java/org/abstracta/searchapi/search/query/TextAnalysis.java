@@ -1,6 +1,7 @@
 package org.abstracta.searchapi.search.query;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.abstracta.indexer.schema.Analyzers;
 import org.abstracta.indexer.schema.Fields;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -100,6 +102,51 @@ public final class TextAnalysis {
       throw new UncheckedIOException("analysis of an in-memory string failed", e);
     }
   }
+
+  /**
+   * The surface words of a text field's value that start with one of {@code initials} (lower case,
+   * folded), handed to {@code sink} as {@link #forEachSurfaceWord(String, WordSink)} hands every
+   * word. The other words are dropped right after the tokenizer, before the rest of the chain:
+   * highlighting looks up only words starting like a query term, and lower-casing and folding every
+   * word of ten abstracts was most of its time.
+   */
+  public static void forEachSurfaceWord(String text, String initials, WordSink sink) {
+    InitialsChain chain = INITIALS_CHAIN.get();
+    chain.filter.initials(initials);
+    chain.source.setReader(new StringReader(text));
+    TokenStream ts = chain.words;
+    try {
+      ts.reset();
+      while (ts.incrementToken()) {
+        sink.word(
+            chain.term.buffer(),
+            chain.term.length(),
+            chain.offset.startOffset(),
+            chain.offset.endOffset());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysis of an in-memory string failed", e);
+    } finally {
+      try {
+        ts.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** The surface chain with an {@link InitialsFilter} after its tokenizer, one per thread. */
+  private static final class InitialsChain {
+    final StandardTokenizer source = new StandardTokenizer();
+    final InitialsFilter filter = new InitialsFilter(source);
+    final TokenStream words = Analyzers.words(filter);
+    final CharTermAttribute term = words.addAttribute(CharTermAttribute.class);
+    final OffsetAttribute offset = words.addAttribute(OffsetAttribute.class);
+  }
+
+  private static final ThreadLocal<InitialsChain> INITIALS_CHAIN =
+      ThreadLocal.withInitial(InitialsChain::new);
 
   /** The surface words of a text field's value (lower case, folded), with positions and offsets. */
   public static List<Tok> surfaceWords(String text) {

@@ -94,6 +94,7 @@ final class Snippets {
     List<Span> out = new ArrayList<>();
     TextAnalysis.forEachSurfaceWord(
         text,
+        stemInitials + exactInitials,
         (buf, length, start, end) -> {
           if (length == 0) return;
           boolean stemmed = stemInitials.indexOf(buf[0]) >= 0;
