@@ -51,7 +51,7 @@ build() {
 }
 
 abstracta() { "$JAVA" "${JVM_FLAGS[@]}" -Xmx"${HEAP:-1g}" -jar "$APP_JAR" "$@"; }
-bench_java() { "$JAVA" "${JVM_FLAGS[@]}" -Xmx"${BENCH_HEAP:-4g}" -cp "$APP_JAR:$BENCH_JAR" org.abstracta.bench.BenchMain "$@"; }
+bench_java() { "$JAVA" "${JVM_FLAGS[@]}" -Xmx"${BENCH_HEAP:-4g}" -cp "$APP_JAR:$BENCH_JAR:bench/target/lib/*" org.abstracta.bench.BenchMain "$@"; }
 
 # The machine's load when a row was measured: the lead compares runs on a quiet machine.
 loadavg() { cut -d' ' -f1 /proc/loadavg; }

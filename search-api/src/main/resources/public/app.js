@@ -20,6 +20,7 @@
   const MAX_DEPTH = 10000; // the API's page-depth limit (page × size)
   const VISIBLE_VALUES = 5; // facet values shown before "Show more" (every facet fits one screen)
   const AUTHORS_SHOWN = 8; // authors listed on a hit before "et al."
+  const MODES = ['keyword', 'semantic', 'hybrid']; // ranking; none given: the API's default
 
   // ---------------------------------------------------------------- small helpers
 
@@ -203,6 +204,25 @@
       }
       li.append(tags);
     }
+    if (h.inferredSubjects && h.inferredSubjects.length) {
+      const tags = el('ul', { className: 'tags tags-inferred', attrs: { 'aria-label': 'Inferred subjects' } });
+      for (const s of h.inferredSubjects) {
+        const pct = Math.round(s.confidence * 100);
+        const a = el('a', {
+          className: 'tag tag-inferred',
+          text: `${s.code} (inferred)`,
+          attrs: {
+            href: options.subjectHref ? options.subjectHref(s.code) : '/?subject=' + encodeURIComponent(s.code),
+            title: `${s.label || s.code}: inferred from the nearest labelled papers (${pct}% of their votes)`,
+            'data-subject': s.code,
+            'data-inferred': 'true',
+          },
+        });
+        tags.append(el('li', null, a));
+      }
+      li.append(tags);
+    }
+    if (h.explanation) li.append(el('p', { className: 'hit-why', text: h.explanation }));
     return li;
   }
 
@@ -338,6 +358,7 @@
     const input = document.getElementById('q');
     const form = document.getElementById('search-form');
     const sortSelect = document.getElementById('sort');
+    const modeSelect = document.getElementById('mode');
     const status = document.getElementById('status');
     const results = document.getElementById('results');
     const hitsList = document.getElementById('hits');
@@ -372,7 +393,9 @@
       const sort = ['relevance', 'newest', 'oldest'].includes(p.get('sort')) ? p.get('sort') : 'relevance';
       // autocorrect=false: the query exactly as typed, even when a respelling would find more.
       const literal = p.get('autocorrect') === 'false';
-      return { q: p.get('q') || '', filters, sort, page: int('page', 1, MAX_DEPTH), size: int('size', DEFAULT_SIZE, 100), literal };
+      const mode = MODES.includes(p.get('mode')) ? p.get('mode') : '';
+      const explain = p.get('explain') === 'true';
+      return { q: p.get('q') || '', filters, sort, mode, page: int('page', 1, MAX_DEPTH), size: int('size', DEFAULT_SIZE, 100), literal, explain };
     }
 
     function queryString(s) {
@@ -380,6 +403,8 @@
       if (s.q) p.set('q', s.q);
       for (const d of DIMS) for (const v of s.filters[d]) p.append(d, v);
       if (s.sort !== 'relevance') p.set('sort', s.sort);
+      if (s.mode) p.set('mode', s.mode);
+      if (s.explain) p.set('explain', 'true');
       if (s.page > 1) p.set('page', String(s.page));
       if (s.size !== DEFAULT_SIZE) p.set('size', String(s.size));
       if (s.literal) p.set('autocorrect', 'false');
@@ -420,6 +445,7 @@
     async function run(opts = {}) {
       if (document.activeElement !== input) input.value = state.q;
       sortSelect.value = state.sort;
+      modeSelect.value = state.mode;
       document.title = state.q ? `${state.q} — Abstracta` : 'Abstracta — search paper abstracts';
       const mine = ++seq;
       if (controller) controller.abort();
@@ -460,6 +486,9 @@
         status.textContent = `${range}${count} ${total === 1 ? 'result' : 'results'}${what}`;
       }
       if (body.partial) status.textContent += ' (partial: the query took too long)';
+      if (total > 0 && body.mode === 'hybrid') status.textContent += ', ranked by keywords and meaning';
+      if (total > 0 && body.mode === 'semantic') status.textContent += ', ranked by meaning';
+      status.dataset.mode = body.mode || 'keyword';
 
       lastFacets = body.facets || {};
       renderDidYouMean(body.didYouMean);
@@ -562,6 +591,10 @@
         if (queryNote.childNodes.length) queryNote.append(' ');
         const words = queryWords(body.queryFilters || []);
         queryNote.append(`No paper has all of ${words.join(', ')} — showing papers with some of them.`);
+      }
+      if (body.modeNote) {
+        if (queryNote.childNodes.length) queryNote.append(' ');
+        queryNote.append(`Ranked by keywords: ${body.modeNote}.`);
       }
       queryNote.hidden = queryNote.childNodes.length === 0;
     }
@@ -753,6 +786,10 @@
         label.append(el('span', { className: 'facet-code facet-file', text: v.value }));
       }
       if (count != null) label.append(el('span', { className: 'facet-count', text: count.toLocaleString() }));
+      // Papers only inferred to have the subject (no input gave them one) are counted apart too.
+      if (v.inferred) {
+        label.append(el('span', { className: 'facet-inferred', text: `${v.inferred.toLocaleString()} inferred`, attrs: { title: 'of these, papers whose subject was inferred from their nearest labelled papers' } }));
+      }
       const li = el('li', { className: depth ? 'child' : null }, box, label);
       if (selected) li.classList.add('selected');
       return li;
@@ -869,6 +906,7 @@
     });
 
     sortSelect.addEventListener('change', () => go(withChanges({ sort: sortSelect.value })));
+    modeSelect.addEventListener('change', () => go(withChanges({ mode: modeSelect.value })));
 
     pagerNav.addEventListener('click', (e) => {
       const a = e.target.closest('a[data-page]');
@@ -928,6 +966,20 @@
     input.value = state.q;
     if (!state.q) input.focus();
     run();
+    showVectorStats();
+  }
+
+  /** How many papers can be found by meaning, in the footer. */
+  async function showVectorStats() {
+    const span = document.getElementById('vector-stats');
+    if (!span) return;
+    try {
+      const stats = await getJson('/api/stats');
+      const n = stats.withVectors || 0;
+      span.textContent = ` (${n.toLocaleString()} of ${stats.documents.toLocaleString()} papers searchable by meaning)`;
+    } catch (e) {
+      span.textContent = '';
+    }
   }
 
   // ---------------------------------------------------------------- paper page
@@ -1062,6 +1114,15 @@
           ul.append(el('li', null, a));
         }
         fact(dl, 'Subjects', ul);
+      }
+      if (p.inferredSubjects && p.inferredSubjects.length) {
+        const ul = el('ul', { className: 'tags' });
+        for (const s of p.inferredSubjects) {
+          const a = el('a', { className: 'tag tag-inferred', attrs: { href: '/?subject=' + encodeURIComponent(s.code), title: s.code, 'data-inferred': 'true' } });
+          a.append(`${s.label ? `${s.label} (${s.code})` : s.code}, ${Math.round(s.confidence * 100)}%`);
+          ul.append(el('li', null, a));
+        }
+        fact(dl, 'Inferred subjects', ul);
       }
       fact(dl, 'Identifier', identifier(p.id));
       if (p.sources && p.sources.length) {

@@ -2,7 +2,8 @@
  *
  * Attributes: endpoint (default: where this script came from), placeholder, subject (one or more
  * codes, comma-separated), size (results shown, 1-20, default 5), link-template (a URL with {id};
- * default {endpoint}/papers/{id}), label (accessible name of the input).
+ * default {endpoint}/papers/{id}), label (accessible name of the input), mode (keyword, semantic or
+ * hybrid; default: the service's, hybrid for a sentence and keyword for keywords).
  * Theming (CSS custom properties on the element or an ancestor): --abstracta-accent, --abstracta-font,
  * --abstracta-bg, --abstracta-fg, --abstracta-muted, --abstracta-border, --abstracta-radius,
  * --abstracta-mark-bg, --abstracta-mark-fg, --abstracta-active-bg, --abstracta-shadow, --abstracta-z;
@@ -152,7 +153,14 @@ mark{background:var(--abstracta-mark-bg,#fff1a8);color:var(--abstracta-mark-fg,i
     _searchUrl(q) {
       const p = new URLSearchParams({ q });
       for (const s of this._subjects()) p.append('subject', s);
+      this._addMode(p);
       return `${this._endpoint}/?${p}`;
+    }
+
+    /** The mode attribute, when it names one, as the API's mode parameter. */
+    _addMode(p) {
+      const mode = (this.getAttribute('mode') || '').trim().toLowerCase();
+      if (['keyword', 'semantic', 'hybrid'].includes(mode)) p.set('mode', mode);
     }
 
     /** Debounced: at most one request per pause in typing. */
@@ -175,6 +183,7 @@ mark{background:var(--abstracta-mark-bg,#fff1a8);color:var(--abstracta-mark-fg,i
       const ctl = (this._abort = typeof AbortController === 'function' ? new AbortController() : null);
       const p = new URLSearchParams({ q, size: String(this._size), facets: 'none' });
       for (const s of this._subjects()) p.append('subject', s);
+      this._addMode(p);
       try {
         const res = await fetch(`${this._endpoint}/api/search?${p}`, {
           signal: ctl && ctl.signal, headers: { Accept: 'application/json' }, credentials: 'omit',

@@ -167,16 +167,7 @@ final class BareLuceneCommand implements Callable<Integer> {
   }
 
   private Latencies measure(List<Runnable> queries) {
-    for (int p = 0; p < warmup; p++) queries.forEach(Runnable::run);
-    Latencies l = new Latencies();
-    for (int p = 0; p < passes; p++) {
-      for (Runnable q : queries) {
-        long t0 = System.nanoTime();
-        q.run();
-        l.add(System.nanoTime() - t0);
-      }
-    }
-    return l;
+    return Latencies.of(queries, warmup, passes);
   }
 
   private static void addRow(

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       QueriesCommand.class,
       InProcessCommand.class,
       MultiplyCommand.class,
+      ModelsCommand.class,
+      VectorsCommand.class,
       BareLuceneCommand.class
     })
 public final class BenchMain implements Runnable {

@@ -111,16 +111,9 @@ final class InProcessCommand implements Callable<Integer> {
   }
 
   private Latencies measure(IndexSearchService service, List<SearchRequest> requests) {
-    for (int p = 0; p < warmup; p++) for (SearchRequest r : requests) service.search(r);
-    Latencies l = new Latencies();
-    for (int p = 0; p < passes; p++) {
-      for (SearchRequest r : requests) {
-        long t0 = System.nanoTime();
-        service.search(r);
-        l.add(System.nanoTime() - t0);
-      }
-    }
-    return l;
+    List<Runnable> calls = new ArrayList<>();
+    for (SearchRequest r : requests) calls.add(() -> service.search(r));
+    return Latencies.of(calls, warmup, passes);
   }
 
   static SearchRequest request(BenchQuery q, Variant v) {

@@ -68,6 +68,8 @@ class ArchitectureTest {
           .definedBy(SEARCH + ".result..")
           .layer("suggest")
           .definedBy(SEARCH + ".suggest..")
+          .layer("vector")
+          .definedBy(SEARCH + ".vector..")
           .layer("engine")
           .definedBy(SEARCH + ".engine..")
           .layer("opensearch")
@@ -83,6 +85,8 @@ class ArchitectureTest {
           .whereLayer("result")
           .mayOnlyAccessLayers("query", "search")
           .whereLayer("suggest")
+          .mayOnlyAccessLayers("facet", "query", "search")
+          .whereLayer("vector")
           .mayOnlyAccessLayers("facet", "query", "search")
           .whereLayer("engine")
           .mayNotBeAccessedByAnyLayer()
@@ -140,7 +144,8 @@ class ArchitectureTest {
               SEARCH + ".facet..",
               SEARCH + ".rank..",
               SEARCH + ".result..",
-              SEARCH + ".suggest..")
+              SEARCH + ".suggest..",
+              SEARCH + ".vector..")
           .orShould()
           .callCodeUnitWhere(target(owner(resideInAPackage(SEARCH + ".query.."))));
 }

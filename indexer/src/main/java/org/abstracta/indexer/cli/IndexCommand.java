@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.abstracta.indexer.embed.EmbedOptions;
 import org.abstracta.indexer.index.IndexOptions;
 import org.abstracta.indexer.index.IndexRun;
 import org.abstracta.indexer.index.IndexSummary;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Index papers from files and directories (recursively; .gz is read too).",
       "With no PATH, indexes the bundled sample corpus.",
+      "Then, unless --no-vectors is given, new and changed papers get vectors (see 'abstracta"
+          + " embed'): keyword search works as soon as the records are committed.",
       "Exit codes: 0 done (skipped records are listed), 1 nothing could be read, 2 bad arguments"
           + " or a path that does not exist, 3 index locked by another run, 4 I/O failure (the"
           + " index keeps its previous commit)."
@@ -40,39 +43,37 @@ import picocli.CommandLine.Spec;
 public final class IndexCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "PATH", description = "files or directories to index")
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or directories to index.")
   List<Path> paths = List.of();
 
-  @Option(
-      names = "--index",
-      paramLabel = "DIR",
-      description = "index directory (default: ${DEFAULT-VALUE})")
-  Path index = AbstractaHome.defaultIndex();
+  @Mixin WriterOptions writing;
 
   @Option(
       names = "--format",
       paramLabel = "F",
       description =
-          "read every file as this format instead of detecting it: author-page, daily-papers, icalendar, arxiv-json, beir, jsonl")
+          "Read every file as this format instead of detecting it: author-page, daily-papers,"
+              + " icalendar, arxiv-json, beir or jsonl.")
   String format;
 
   @Option(
       names = "--as-of",
       paramLabel = "DATE",
-      description = "reference date (YYYY-MM-DD) for dates printed without a year (default: today)")
+      description =
+          "The reference date (YYYY-MM-DD) for dates printed without a year (default: today).")
   LocalDate asOf = LocalDate.now();
 
   @Option(
       names = "--rebuild",
-      description = "replace the index's contents with this run's input (atomically)")
+      description = "Replace the index's contents with this run's input, atomically.")
   boolean rebuild;
 
   @Option(
       names = "--threads",
       paramLabel = "N",
       description =
-          "threads that analyze and write (default: ${DEFAULT-VALUE}, the cores), beside a"
-              + " quarter as many, at least one, that parse")
+          "Threads that analyze and write, and that embed (default: ${DEFAULT-VALUE}, the"
+              + " cores); a quarter as many, at least one, parse beside them.")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Mixin OpenSearchOptions opensearch = new OpenSearchOptions();
@@ -91,10 +92,14 @@ public final class IndexCommand implements Callable<Integer> {
   int replicas = 1;
 
   @Option(
-      names = "--progress",
+      names = "--vectors",
       negatable = true,
-      description = "show a progress bar (default: when the terminal is interactive)")
-  Boolean progress;
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Embed new and changed papers after the keyword commit (the default); --no-vectors"
+              + " leaves that to a later 'abstracta embed'.")
+  boolean vectors = true;
 
   @Override
   public Integer call() {
@@ -133,22 +138,24 @@ public final class IndexCommand implements Callable<Integer> {
               + "; name the files to index");
       return 2;
     }
-    boolean showProgress = progress != null ? progress : System.console() != null;
+    boolean showProgress = writing.showProgress();
+    Path index = writing.index;
     IndexOptions options = new IndexOptions(index, forced, asOf, rebuild, threads, showProgress);
     String where = index.toString();
     String keeps = "the index keeps its previous commit";
     try {
-      IndexSummary s;
       if (target != null) {
+        // The cluster holds no vectors: the OpenSearch backend searches by keywords.
         where = target.describe();
         PaperStore store = new OpenSearchStore(OpenSearchClient.connect(target), shards, replicas);
         keeps = store.keeps();
-        s = IndexRun.run(inputs, options, store);
-      } else {
-        s = IndexRun.run(inputs, options);
+        print(out, IndexRun.run(inputs, options, store), where);
+        return 0;
       }
-      print(out, s, where);
-      return 0;
+      print(out, IndexRun.run(inputs, options), where);
+      if (!vectors) return 0;
+      return EmbedCommand.run(
+          EmbedOptions.defaults(index).withProgress(showProgress).withThreads(threads), out, err);
     } catch (IndexerException e) {
       err.println("error: " + e.getMessage());
       return e.exitCode();

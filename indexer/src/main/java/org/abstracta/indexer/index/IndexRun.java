@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -267,7 +268,7 @@ public final class IndexRun {
         guarded(
             () -> {
               for (Pending p : batch)
-                write(p.resolution(), p.document(), false, p.file(), p.line());
+                write(p.resolution(), p.document(), Map.of(), false, p.file(), p.line());
             }));
   }
 
@@ -501,13 +502,27 @@ public final class IndexRun {
     Object doc = null;
     if (r.outcome() != Resolution.Outcome.UNCHANGED) {
       try {
-        doc = store.prepare(r.merged());
+        doc = store.prepare(r.merged(), carriedVectors(r, lookup));
       } catch (IllegalArgumentException e) {
         skip(file, line, "cannot be indexed: " + describe(e));
         return;
       }
     }
     resolved.add(new Pending(r, doc, file, line));
+  }
+
+  /**
+   * The vectors {@code r}'s document keeps: those of the document it replaces, when the text they
+   * were made from is unchanged (a rewrite that changes the title or abstract drops them, and the
+   * embedding stage makes new ones).
+   */
+  private static Map<String, float[]> carriedVectors(Resolution r, PaperLookup lookup)
+      throws IOException {
+    Paper old = r.existing();
+    if (old == null) return Map.of();
+    String text = PaperDocuments.embeddedText(r.merged());
+    if (text == null || !text.equals(PaperDocuments.embeddedText(old))) return Map.of();
+    return lookup.vectors(old.id());
   }
 
   /** A record that shares an id or title with an earlier one of this run, and where it was read. */
@@ -517,14 +532,20 @@ public final class IndexRun {
    * Writes one resolved record, as {@code doc} when it is built already; false when Lucene refuses
    * the document (which leaves the index as it was: the record is skipped, the run goes on).
    */
-  private boolean write(Resolution r, Object doc, boolean sequential, InputFile file, int line)
+  private boolean write(
+      Resolution r,
+      Object doc,
+      Map<String, float[]> vectors,
+      boolean sequential,
+      InputFile file,
+      int line)
       throws IOException {
     if (r.outcome() == Resolution.Outcome.UNCHANGED) {
       unchanged.increment();
       return true;
     }
     try {
-      if (doc == null) doc = store.prepare(r.merged());
+      if (doc == null) doc = store.prepare(r.merged(), vectors);
       // Not in the index when the run started, and this run's claim on the id is ours alone: a
       // plain add.
       store.write(r.merged().id(), doc, r.outcome() == Resolution.Outcome.NEW && !sequential);
@@ -550,10 +571,11 @@ public final class IndexRun {
     OverlayLookup state = new OverlayLookup(store.current());
     for (Deferred d : deferred) {
       Resolution r = PaperResolver.resolve(d.paper(), TitleKey.of(d.paper().title()), state);
-      if (!write(r, null, true, d.file(), d.line())) continue;
+      Map<String, float[]> vectors = carriedVectors(r, state);
+      if (!write(r, null, vectors, true, d.file(), d.line())) continue;
       for (String id : r.absorbed()) state.delete(id);
       if (r.existing() != null) state.delete(r.existing().id());
-      state.put(r.merged());
+      state.put(r.merged(), vectors);
     }
   }
 
@@ -611,7 +633,7 @@ public final class IndexRun {
    * What went wrong, in one line: the cause of a writer that closed itself (its "tragic event"),
    * the reason of a file system error rather than its path (which the message already names).
    */
-  static String describe(Throwable e) {
+  public static String describe(Throwable e) {
     if (e instanceof AlreadyClosedException && e.getCause() != null) e = e.getCause();
     String m =
         switch (e) {

@@ -58,8 +58,8 @@ final class LuceneStore implements PaperStore {
   }
 
   @Override
-  public Object prepare(Paper paper) throws IOException {
-    return documents.toDocument(paper);
+  public Object prepare(Paper paper, Map<String, float[]> vectors) throws IOException {
+    return documents.toDocument(paper, vectors);
   }
 
   @Override
@@ -85,8 +85,9 @@ final class LuceneStore implements PaperStore {
   public int commit() throws IOException {
     closeReaders();
     if (writer.hasUncommittedChanges()) {
-      writer.setLiveCommitData(
-          Map.of("abstracta.schema", "1", "abstracta.run", Instant.now().toString()).entrySet());
+      // Updated, not replaced: the embedding stage's keys (model, field, run) stay.
+      CommitData.update(
+          writer, Map.of("abstracta.schema", "1", "abstracta.run", Instant.now().toString()));
       writer.commit();
     }
     int docs = writer.getDocStats().numDocs;

@@ -20,13 +20,16 @@ final class OverlayLookup implements PaperLookup {
   private final Map<String, Paper> written = new HashMap<>();
   private final Set<String> deleted = new HashSet<>();
   private final Map<String, Set<String>> writtenByTitle = new HashMap<>();
+  private final Map<String, Map<String, float[]>> writtenVectors = new HashMap<>();
 
   OverlayLookup(PaperLookup base) {
     this.base = base;
   }
 
-  void put(Paper paper) {
+  /** Records that {@code paper} was written, with {@code vectors}. */
+  void put(Paper paper, Map<String, float[]> vectors) {
     written.put(paper.id(), paper);
+    writtenVectors.put(paper.id(), vectors);
     deleted.remove(paper.id());
     writtenByTitle
         .computeIfAbsent(TitleKey.of(paper.title()), k -> new HashSet<>())
@@ -35,6 +38,7 @@ final class OverlayLookup implements PaperLookup {
 
   void delete(String id) {
     written.remove(id);
+    writtenVectors.remove(id);
     deleted.add(id);
   }
 
@@ -57,5 +61,12 @@ final class OverlayLookup implements PaperLookup {
     }
     out.sort(Comparator.comparing(Paper::id));
     return out;
+  }
+
+  @Override
+  public Map<String, float[]> vectors(String id) throws IOException {
+    if (deleted.contains(id)) return Map.of();
+    Map<String, float[]> v = writtenVectors.get(id);
+    return v != null ? v : base.vectors(id);
   }
 }

@@ -2,6 +2,7 @@ package org.abstracta.indexer.index;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.abstracta.indexer.model.Paper;
 
 /** Finds the papers an index already holds, by id or by normalized title. */
@@ -19,5 +20,13 @@ public interface PaperLookup {
    */
   default PaperLookup prefetch(List<Paper> papers) throws IOException {
     return this;
+  }
+
+  /**
+   * The vectors of the paper with this id, by field; empty when it has none or is not found. By
+   * default none: the lookups of a store that holds no vectors (OpenSearch).
+   */
+  default Map<String, float[]> vectors(String id) throws IOException {
+    return Map.of();
   }
 }

@@ -2,6 +2,7 @@ package org.abstracta.indexer.index;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.Map;
 import org.abstracta.indexer.model.Paper;
 
 /**
@@ -33,11 +34,12 @@ public interface PaperStore extends Closeable {
 
   /**
    * Readies one paper for {@link #write} on the calling (parser) thread: what can be done before
-   * the writer's turn.
+   * the writer's turn. {@code vectors} are those the paper keeps from the document it replaces (its
+   * text unchanged), by field; a store that holds no vectors ignores them.
    *
    * @throws IllegalArgumentException when the store cannot hold this paper (the record is skipped)
    */
-  Object prepare(Paper paper) throws IOException;
+  Object prepare(Paper paper, Map<String, float[]> vectors) throws IOException;
 
   /**
    * Writes a paper {@link #prepare}d before, as the document with id {@code id}.

@@ -7,8 +7,11 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar over the bytes of input read, or nothing when progress is not shown. */
-final class Progress implements AutoCloseable {
+/**
+ * A progress bar over the bytes of input read (indexing) or the papers done (embedding), or nothing
+ * when progress is not shown.
+ */
+public final class Progress implements AutoCloseable {
   private final ProgressBar bar;
 
   private Progress(ProgressBar bar) {
@@ -16,21 +19,38 @@ final class Progress implements AutoCloseable {
   }
 
   static Progress create(boolean enabled, long totalBytes) {
-    if (!enabled) return new Progress(null);
-    ProgressBar bar =
-        new ProgressBarBuilder()
-            .setTaskName("Indexing")
-            .setInitialMax(Math.max(1, totalBytes / 1024))
-            .setUnit(" MiB", 1024)
-            .setStyle(ProgressBarStyle.ASCII)
-            .setUpdateIntervalMillis(500)
-            .continuousUpdate()
-            .build();
-    return new Progress(bar);
+    return enabled
+        ? new Progress(bar("Indexing", Math.max(1, totalBytes / 1024), " MiB", 1024))
+        : none();
+  }
+
+  /** A bar over {@code total} items of a task, such as papers embedded. */
+  public static Progress items(boolean enabled, String task, long total, String unit) {
+    return enabled ? new Progress(bar(task, total, unit, 1)) : none();
+  }
+
+  private static Progress none() {
+    return new Progress(null);
+  }
+
+  private static ProgressBar bar(String task, long max, String unit, long unitSize) {
+    return new ProgressBarBuilder()
+        .setTaskName(task)
+        .setInitialMax(max)
+        .setUnit(unit, unitSize)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(500)
+        .continuousUpdate()
+        .build();
   }
 
   void advance(long bytes) {
     if (bar != null) bar.stepBy(bytes / 1024);
+  }
+
+  /** Counts {@code n} more items done. */
+  public void step(long n) {
+    if (bar != null) bar.stepBy(n);
   }
 
   /** Counts the raw (compressed) bytes read from {@code in} into the bar. */

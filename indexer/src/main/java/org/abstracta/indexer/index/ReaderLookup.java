@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.abstracta.indexer.model.Paper;
 import org.abstracta.indexer.schema.Fields;
 import org.abstracta.indexer.schema.PaperDocuments;
@@ -41,9 +43,27 @@ final class ReaderLookup implements PaperLookup {
     return found;
   }
 
+  @Override
+  public Map<String, float[]> vectors(String id) throws IOException {
+    Map<String, float[]> out = new TreeMap<>();
+    forEachLive(Fields.ID, id, (leaf, doc) -> out.putAll(PaperDocuments.vectors(leaf, doc)));
+    return out;
+  }
+
   private List<Paper> find(String field, String value) throws IOException {
     List<Paper> out = new ArrayList<>(1);
-    if (reader == null || value.isEmpty()) return out;
+    forEachLive(
+        field, value, (leaf, doc) -> out.add(PaperDocuments.load(leaf.storedFields(), doc)));
+    return out;
+  }
+
+  private interface DocVisitor {
+    void visit(LeafReader leaf, int doc) throws IOException;
+  }
+
+  /** Visits every live document whose {@code field} holds the term {@code value}. */
+  private void forEachLive(String field, String value, DocVisitor visitor) throws IOException {
+    if (reader == null || value.isEmpty()) return;
     BytesRef term = new BytesRef(value);
     for (LeafReaderContext ctx : reader.leaves()) {
       LeafReader leaf = ctx.reader();
@@ -54,9 +74,8 @@ final class ReaderLookup implements PaperLookup {
       Bits live = leaf.getLiveDocs();
       PostingsEnum docs = te.postings(null, PostingsEnum.NONE);
       for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
-        if (live == null || live.get(d)) out.add(PaperDocuments.load(leaf.storedFields(), d));
+        if (live == null || live.get(d)) visitor.visit(leaf, d);
       }
     }
-    return out;
   }
 }

@@ -21,6 +21,8 @@ import java.util.List;
  * @param votes a digest's trailing vote count
  * @param bio a talk's speaker biography
  * @param speakers a talk's speakers (also listed as authors)
+ * @param inferredSubjects subjects voted by the nearest labelled papers, only for a paper no input
+ *     gave a subject (empty otherwise); never mixed into {@code subjects}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Paper(
@@ -44,7 +46,8 @@ public record Paper(
     String location,
     OffsetDateTime start,
     OffsetDateTime end,
-    String bio) {
+    String bio,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InferredSubject> inferredSubjects) {
 
   public Paper {
     authors = copy(authors);
@@ -53,6 +56,7 @@ public record Paper(
     links = copy(links);
     sources = copy(sources);
     speakers = copy(speakers);
+    inferredSubjects = copy(inferredSubjects);
     if (type == null) type = PaperType.PAPER;
   }
 

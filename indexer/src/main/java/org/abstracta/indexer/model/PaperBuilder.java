@@ -28,6 +28,7 @@ public final class PaperBuilder {
   private OffsetDateTime start;
   private OffsetDateTime end;
   private String bio;
+  private List<InferredSubject> inferredSubjects = new ArrayList<>();
 
   PaperBuilder() {}
 
@@ -53,6 +54,7 @@ public final class PaperBuilder {
     start = p.start();
     end = p.end();
     bio = p.bio();
+    inferredSubjects = new ArrayList<>(p.inferredSubjects());
   }
 
   public PaperBuilder id(String v) {
@@ -165,6 +167,11 @@ public final class PaperBuilder {
     return this;
   }
 
+  public PaperBuilder inferredSubjects(List<InferredSubject> v) {
+    inferredSubjects = new ArrayList<>(v);
+    return this;
+  }
+
   public Paper build() {
     return new Paper(
         id,
@@ -187,6 +194,7 @@ public final class PaperBuilder {
         location,
         start,
         end,
-        bio);
+        bio,
+        inferredSubjects);
   }
 }

@@ -60,6 +60,11 @@ public final class PaperMerger {
     m.start(p.start() != null ? p.start() : q.start());
     m.end(p.end() != null ? p.end() : q.end());
     m.bio(firstNonBlank(p.bio(), q.bio()));
+    // Inferred subjects only stand in for subjects no input gave.
+    m.inferredSubjects(
+        !p.subjects().isEmpty() || !q.subjects().isEmpty()
+            ? List.of()
+            : !p.inferredSubjects().isEmpty() ? p.inferredSubjects() : q.inferredSubjects());
     return m.build();
   }
 

@@ -213,7 +213,8 @@ public final class OpenSearchStore implements PaperStore {
   static final Duration SHARDS_WAIT = Duration.ofMinutes(5);
 
   @Override
-  public Object prepare(Paper paper) throws IOException {
+  public Object prepare(Paper paper, Map<String, float[]> vectors) throws IOException {
+    // The cluster's index holds no vectors: search by meaning is the embedded index's.
     return client.mapper().writeValueAsBytes(OpenSearchSchema.document(paper));
   }
 

@@ -17,6 +17,14 @@ public final class Facets {
   public static final String SOURCE = "source";
   public static final String HAS_CODE = "hasCode";
 
+  /**
+   * Subjects inferred from the nearest labelled papers, archive → category like {@link #SUBJECT}
+   * but a dimension of its own, so inferred counts stay apart from the subjects inputs gave. Not in
+   * {@link #ALL}: the search side counts it within the subject facet (its {@code inferred} counts)
+   * and a subject filter matches it.
+   */
+  public static final String INFERRED_SUBJECT = "inferredSubject";
+
   /** Every dimension, in the order the API lists them. */
   public static final List<String> ALL = List.of(SUBJECT, YEAR, AUTHOR, TYPE, SOURCE, HAS_CODE);
 
@@ -32,6 +40,8 @@ public final class Facets {
     FacetsConfig config = new FacetsConfig();
     config.setHierarchical(SUBJECT, true);
     config.setMultiValued(SUBJECT, true);
+    config.setHierarchical(INFERRED_SUBJECT, true);
+    config.setMultiValued(INFERRED_SUBJECT, true);
     config.setMultiValued(AUTHOR, true);
     config.setMultiValued(SOURCE, true);
     config.setIndexFieldName(AUTHOR, AUTHOR_FIELD);

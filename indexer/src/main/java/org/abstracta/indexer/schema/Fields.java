@@ -25,6 +25,18 @@ public final class Fields {
   /** Subject codes, both levels ({@code cs} and {@code cs.LG}), for {@code subject:} queries. */
   public static final String SUBJECT = "subject";
 
+  /**
+   * Subject codes inferred from the nearest labelled papers (both levels, as {@link #SUBJECT}), for
+   * papers no input gave a subject: filterable apart from the subjects inputs gave.
+   */
+  public static final String INFERRED_SUBJECT = "inferredSubject";
+
+  /**
+   * Prefix of the vector fields: one field per embedding model ({@link #vector(String)}), so a
+   * query vector is only ever compared with vectors of the model that made it.
+   */
+  public static final String VECTOR_PREFIX = "vector.";
+
   /** Publication year as a point, for {@code year:2019..2023} ranges. */
   public static final String YEAR = "year";
 
@@ -35,4 +47,9 @@ public final class Fields {
   public static final String SOURCE = "_source";
 
   private Fields() {}
+
+  /** The vector field of the embedding model whose key is {@code modelKey}. */
+  public static String vector(String modelKey) {
+    return VECTOR_PREFIX + modelKey;
+  }
 }

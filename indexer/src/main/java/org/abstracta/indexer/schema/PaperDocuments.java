@@ -3,8 +3,12 @@ package org.abstracta.indexer.schema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import org.abstracta.indexer.model.InferredSubject;
 import org.abstracta.indexer.model.Paper;
 import org.abstracta.indexer.model.PaperJson;
 import org.abstracta.indexer.model.Source;
@@ -13,6 +17,7 @@ import org.abstracta.indexer.text.TitleKey;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -20,9 +25,14 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 /** Paper ↔ Lucene document: the one place that decides how each part of a paper is indexed. */
@@ -48,6 +58,13 @@ public final class PaperDocuments {
 
   /** Longest title, in characters: its normalized form is one term ({@link Fields#TITLE_KEY}). */
   public static final int MAX_TITLE_LENGTH = 10_000;
+
+  /**
+   * How vectors are compared: every vector is unit length, so the dot product is their cosine
+   * (without COSINE's normalization on each comparison). Lucene scores a hit {@code (1 + cos) / 2}.
+   */
+  public static final VectorSimilarityFunction VECTOR_SIMILARITY =
+      VectorSimilarityFunction.DOT_PRODUCT;
 
   private final FacetsConfig facets = Facets.config();
 
@@ -76,6 +93,9 @@ public final class PaperDocuments {
     for (Subject s : paper.subjects()) {
       if (problem == null) problem = tooLong("subject code", s.code(), MAX_KEY_LENGTH);
     }
+    for (InferredSubject s : paper.inferredSubjects()) {
+      if (problem == null) problem = tooLong("subject code", s.code(), MAX_KEY_LENGTH);
+    }
     for (Source s : paper.sources()) {
       if (problem == null) problem = tooLong("source", s.facetValue(), MAX_KEY_LENGTH);
     }
@@ -97,8 +117,16 @@ public final class PaperDocuments {
     return new Term(Fields.ID, id);
   }
 
-  /** The document for {@code paper}; facet fields already translated by the facet config. */
+  /** The document for {@code paper} without vectors. */
   public Document toDocument(Paper paper) throws IOException {
+    return toDocument(paper, Map.of());
+  }
+
+  /**
+   * The document for {@code paper} with {@code vectors} (vector field → unit-length vector); facet
+   * fields already translated by the facet config.
+   */
+  public Document toDocument(Paper paper, Map<String, float[]> vectors) throws IOException {
     Document doc = new Document();
     // Exact-match keys: not tokenized, not stored (the id is in the stored JSON).
     doc.add(new StringField(Fields.ID, paper.id(), Field.Store.NO));
@@ -119,17 +147,12 @@ public final class PaperDocuments {
       doc.add(new SortedSetDocValuesFacetField(Facets.AUTHOR, author));
     }
 
-    Set<String> subjectCodes = new LinkedHashSet<>();
-    for (Subject s : paper.subjects()) {
-      subjectCodes.add(s.archive());
-      subjectCodes.add(s.code());
-      if (s.code().equals(s.archive())) {
-        doc.add(new SortedSetDocValuesFacetField(Facets.SUBJECT, s.code()));
-      } else {
-        doc.add(new SortedSetDocValuesFacetField(Facets.SUBJECT, s.archive(), s.code()));
-      }
-    }
-    for (String code : subjectCodes) doc.add(new StringField(Fields.SUBJECT, code, Field.Store.NO));
+    addSubjects(doc, Fields.SUBJECT, Facets.SUBJECT, paper.subjects());
+    addSubjects(
+        doc,
+        Fields.INFERRED_SUBJECT,
+        Facets.INFERRED_SUBJECT,
+        paper.inferredSubjects().stream().map(s -> new Subject(s.code(), s.label())).toList());
 
     if (paper.date() != null) {
       doc.add(new IntPoint(Fields.YEAR, paper.date().getYear()));
@@ -145,7 +168,54 @@ public final class PaperDocuments {
     for (String v : sourceValues) doc.add(new SortedSetDocValuesFacetField(Facets.SOURCE, v));
 
     doc.add(new StoredField(Fields.SOURCE, PaperJson.toBytes(paper)));
+    // Vectors: one field per model (Fields#vector); HNSW graph and format per IndexWriterFactory.
+    for (Map.Entry<String, float[]> v : vectors.entrySet()) {
+      doc.add(new KnnFloatVectorField(v.getKey(), v.getValue(), VECTOR_SIMILARITY));
+    }
     return facets.build(doc);
+  }
+
+  /**
+   * Subject codes at both levels as terms of {@code field}, and the hierarchical facet {@code dim}.
+   */
+  private static void addSubjects(Document doc, String field, String dim, List<Subject> subjects) {
+    Set<String> codes = new LinkedHashSet<>();
+    for (Subject s : subjects) {
+      codes.add(s.archive());
+      codes.add(s.code());
+      if (s.code().equals(s.archive())) {
+        doc.add(new SortedSetDocValuesFacetField(dim, s.code()));
+      } else {
+        doc.add(new SortedSetDocValuesFacetField(dim, s.archive(), s.code()));
+      }
+    }
+    for (String code : codes) doc.add(new StringField(field, code, Field.Store.NO));
+  }
+
+  /**
+   * The text a paper's vector is made from: its title and abstract, a blank line apart; null when
+   * both are blank (such a paper gets no vector). A paper rewritten with the same embedded text
+   * keeps its vector ({@code IndexRun}); with another, it is embedded again.
+   */
+  public static String embeddedText(Paper paper) {
+    String title = paper.title() == null ? "" : paper.title().strip();
+    String abs = paper.abstractText() == null ? "" : paper.abstractText().strip();
+    if (title.isEmpty() && abs.isEmpty()) return null;
+    if (title.isEmpty()) return abs;
+    return abs.isEmpty() ? title : title + "\n\n" + abs;
+  }
+
+  /** The vectors document {@code doc} of {@code leaf} holds, by field (empty when none). */
+  public static Map<String, float[]> vectors(LeafReader leaf, int doc) throws IOException {
+    Map<String, float[]> out = new TreeMap<>();
+    for (FieldInfo fi : leaf.getFieldInfos()) {
+      if (fi.getVectorDimension() == 0 || !fi.name.startsWith(Fields.VECTOR_PREFIX)) continue;
+      FloatVectorValues values = leaf.getFloatVectorValues(fi.name);
+      if (values == null) continue;
+      KnnVectorValues.DocIndexIterator it = values.iterator();
+      if (it.advance(doc) == doc) out.put(fi.name, values.vectorValue(it.index()).clone());
+    }
+    return out;
   }
 
   /** The paper stored in document {@code docId}. */

@@ -20,7 +20,15 @@ class IndexCommandTest {
   record Run(int exit, String out, String err) {}
 
   private Run index(String... args) {
-    CommandLine cli = new CommandLine(new IndexCommand());
+    return run(new IndexCommand(), args);
+  }
+
+  private Run embed(String... args) {
+    return run(new EmbedCommand(), args);
+  }
+
+  private Run run(Object command, String... args) {
+    CommandLine cli = new CommandLine(command);
     cli.setParameterExceptionHandler(
         (ex, a) -> {
           ex.getCommandLine().getErr().println("error: " + ex.getMessage());
@@ -50,7 +58,44 @@ class IndexCommandTest {
             "  skipped    0",
             "  documents  90 in the index"),
         lines.subList(1, 8));
+    // Then the embedding stage: every paper gets a vector; those without subjects infer some.
+    assertTrue(lines.get(8).startsWith("Embedded 90 papers in "), r.out());
+    assertTrue(lines.get(8).endsWith(" with BAAI/bge-small-en-v1.5"), r.out());
+    assertEquals("  vectors    90 of 90 papers have one", lines.get(9));
+    assertEquals("  subjects   inferred anew for 51 papers without any", lines.get(10));
     assertEquals("", r.err());
+
+    // Run alone, the stage finds nothing left to embed.
+    Run again = embed("--index", tmp.resolve("i").toString());
+    assertEquals(0, again.exit(), again.err());
+    assertTrue(again.out().startsWith("Embedded 0 papers in "), again.out());
+    assertTrue(again.out().contains("  vectors    90 of 90 papers have one\n"), again.out());
+    assertEquals("", again.err());
+  }
+
+  @Test
+  void no_vectors_leaves_the_embedding_to_a_later_run() {
+    Path fixture = Path.of("src", "test", "resources", "embed", "papers.jsonl");
+    Run r = index(fixture.toString(), "--index", tmp.resolve("i").toString(), "--no-vectors");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("  documents  13 in the index"), r.out());
+    assertFalse(r.out().contains("Embedded"), r.out());
+    Run embed = embed("--index", tmp.resolve("i").toString(), "--batch", "4");
+    assertEquals(0, embed.exit(), embed.err());
+    assertTrue(embed.out().startsWith("Embedded 12 papers in "), embed.out());
+    assertTrue(embed.out().contains("  vectors    12 of 13 papers have one\n"), embed.out());
+    assertTrue(embed.out().contains("  no text    1 (no title or abstract: no vector)\n"));
+  }
+
+  @Test
+  void embed_without_an_index_is_exit_code_2_and_bad_numbers_are_usage_errors() {
+    Run none = embed("--index", tmp.resolve("none").toString());
+    assertEquals(2, none.exit());
+    assertEquals(
+        "error: no index at " + tmp.resolve("none") + " (build one with 'abstracta index' first)\n",
+        none.err());
+    assertEquals(2, embed("--batch", "0").exit());
+    assertEquals(2, embed("--threads", "0").exit());
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.abstracta.indexer.model.InferredSubject;
 import org.abstracta.indexer.model.Subject;
 import org.abstracta.searchapi.search.FacetResult;
 import org.abstracta.searchapi.search.Hit;
@@ -36,7 +37,9 @@ public final class ApiJson {
       String matched,
       List<QueryFilter> queryFilters,
       boolean partial,
-      List<Recovery> recovery) {
+      List<Recovery> recovery,
+      String mode,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String modeNote) {
 
     public static Search of(SearchResult r) {
       Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
@@ -53,7 +56,9 @@ public final class ApiJson {
           r.matched().name().toLowerCase(Locale.ROOT),
           r.queryFilters(),
           r.partial(),
-          r.recovery().stream().map(Recovery::of).toList());
+          r.recovery().stream().map(Recovery::of).toList(),
+          r.mode().value(),
+          r.modeNote());
     }
   }
 
@@ -78,7 +83,10 @@ public final class ApiJson {
     }
   }
 
-  /** One hit; {@code explanation} only when asked for. */
+  /**
+   * One hit; {@code explanation} only when asked for, and then in semantic and hybrid modes {@code
+   * ranking} (which side found it); {@code inferredSubjects} only for a paper given no subject.
+   */
   public record HitJson(
       String id,
       Float score,
@@ -90,7 +98,9 @@ public final class ApiJson {
       boolean hasCode,
       Highlights highlights,
       @JsonInclude(JsonInclude.Include.NON_NULL) String explanation,
-      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean yearInferred) {
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean yearInferred,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InferredSubject> inferredSubjects,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Hit.Ranking ranking) {
 
     static List<HitJson> of(List<Hit> hits) {
       return hits.stream().map(HitJson::of).toList();
@@ -109,25 +119,39 @@ public final class ApiJson {
           h.hasCode(),
           hl == null ? new Highlights(null, null) : new Highlights(hl.title(), hl.abstractText()),
           h.explanation(),
-          h.yearInferred());
+          h.yearInferred(),
+          h.inferredSubjects(),
+          h.ranking());
     }
   }
 
   /** Title and abstract snippets: matched words in {@code <mark>}, everything else escaped. */
   public record Highlights(String title, @JsonProperty("abstract") String abstractText) {}
 
-  /** One facet value; {@code children} only for the subject hierarchy. */
+  /**
+   * One facet value; {@code children} only for the subject hierarchy; {@code inferred} (of {@code
+   * count}, the papers only inferred to have the subject) only when not 0.
+   */
   public record FacetValue(
       String value,
       String label,
       long count,
       boolean selected,
-      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FacetValue> children) {
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FacetValue> children,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) long inferred) {
 
     static List<FacetValue> of(List<FacetResult.FacetValue> values) {
       if (values == null) return List.of();
       return values.stream()
-          .map(v -> new FacetValue(v.value(), v.label(), v.count(), v.selected(), of(v.children())))
+          .map(
+              v ->
+                  new FacetValue(
+                      v.value(),
+                      v.label(),
+                      v.count(),
+                      v.selected(),
+                      of(v.children()),
+                      v.inferred()))
           .toList();
     }
   }

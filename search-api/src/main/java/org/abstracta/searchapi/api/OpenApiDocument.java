@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.abstracta.searchapi.export.ExportFormat;
 import org.abstracta.searchapi.export.ExportFormats;
+import org.abstracta.searchapi.search.SearchMode;
 import org.abstracta.searchapi.search.SearchRequest;
 import org.abstracta.searchapi.search.query.UserQueryParser;
 
@@ -124,6 +125,21 @@ final class OpenApiDocument {
             M.createObjectNode().put("type", "boolean").put("default", false)));
     p.add(
         query(
+            "mode",
+            "keyword: by the words (BM25); semantic: the "
+                + SearchMode.NEAREST
+                + " papers nearest to the query's meaning that pass the filters (total is how many"
+                + " that is; they page with page, not cursor); hybrid: both rankings fused"
+                + " (keyword top and vector top, min-max-normalised, weighted"
+                + " "
+                + SearchMode.VECTOR_WEIGHT
+                + " on meaning), followed by the other keyword matches (total: the keyword"
+                + " matches and the nearest papers together). Default: hybrid for a sentence,"
+                + " keyword for keywords. An index without vectors answers by keywords, saying so"
+                + " in modeNote",
+            enumOf("keyword", "semantic", "hybrid")));
+    p.add(
+        query(
             "autocorrect",
             "When the query finds (nearly) nothing and a respelling finds far more, show the"
                 + " respelling's results (correctedQuery); false searches the query as typed",
@@ -179,7 +195,12 @@ final class OpenApiDocument {
         .set("400", error("An unknown format, or ics for a paper that is not a talk"));
 
     ObjectNode sim =
-        get(paths, "/api/papers/{id}/similar", "similar", "Papers like this one, best first");
+        get(
+            paths,
+            "/api/papers/{id}/similar",
+            "similar",
+            "Papers like this one, best first: the nearest by meaning (score: cosine similarity),"
+                + " or by their words (more-like-this) for a paper without a vector");
     sim.putArray("parameters")
         .add(idParam())
         .add(
@@ -362,7 +383,57 @@ final class OpenApiDocument {
                 .put(
                     "description",
                     "Present (true) when the input printed the date without a year: the year"
-                        + " is a guess")));
+                        + " is a guess"),
+            "inferredSubjects",
+            arrayOf(ref("InferredSubject"))
+                .put(
+                    "description",
+                    "Only for a paper no input gave a subject: subjects voted by its nearest"
+                        + " labelled papers"),
+            "ranking",
+            ref("Ranking")));
+    s.set(
+        "InferredSubject",
+        object(
+            List.of("code", "label", "confidence"),
+            "code",
+            string(),
+            "label",
+            string(),
+            "confidence",
+            M.createObjectNode()
+                .put("type", "number")
+                .put("minimum", 0)
+                .put("maximum", 1)
+                .put("description", "Share of the neighbours' similarity-weighted votes")));
+    s.set(
+        "Ranking",
+        object(
+                List.of("score"),
+                "keywordRank",
+                M.createObjectNode()
+                    .put("type", "integer")
+                    .put("nullable", true)
+                    .put("description", "Rank on the keyword side; null: keywords did not find it"),
+                "keywordScore",
+                M.createObjectNode().put("type", "number").put("nullable", true),
+                "vectorRank",
+                M.createObjectNode()
+                    .put("type", "integer")
+                    .put("nullable", true)
+                    .put("description", "Rank among the nearest papers; null: not among them"),
+                "similarity",
+                M.createObjectNode()
+                    .put("type", "number")
+                    .put("nullable", true)
+                    .put("description", "Cosine similarity to the query"),
+                "score",
+                M.createObjectNode()
+                    .put("type", "number")
+                    .put("description", "Fused score (hybrid) or similarity (semantic)"))
+            .put(
+                "description",
+                "Only with explain=true in semantic and hybrid modes: which side found the hit"));
     ObjectNode facetValue =
         object(
             List.of("value", "label", "count", "selected"),
@@ -375,7 +446,14 @@ final class OpenApiDocument {
             "selected",
             bool(),
             "children",
-            arrayOf(ref("FacetValue")));
+            arrayOf(ref("FacetValue")),
+            "inferred",
+            M.createObjectNode()
+                .put("type", "integer")
+                .put(
+                    "description",
+                    "Subject facet: of count, the papers only inferred to have the subject"
+                        + " (absent when 0); a subject filter matches them too"));
     s.set("FacetValue", facetValue);
     ObjectNode facetMap =
         M.createObjectNode()
@@ -387,7 +465,8 @@ final class OpenApiDocument {
     s.set(
         "SearchResponse",
         object(
-            List.of("total", "totalRelation", "tookMs", "hits", "facets", "matched", "partial"),
+            List.of(
+                "total", "totalRelation", "tookMs", "hits", "facets", "matched", "partial", "mode"),
             "total",
             M.createObjectNode()
                 .put("type", "integer")
@@ -432,7 +511,16 @@ final class OpenApiDocument {
                 .put(
                     "description",
                     "Only when total is 0: searches with one change that would find papers,"
-                        + " each with its count")));
+                        + " each with its count"),
+            "mode",
+            enumOf("keyword", "semantic", "hybrid")
+                .put("description", "How these results were ranked"),
+            "modeNote",
+            string()
+                .put(
+                    "description",
+                    "Why they were ranked by keywords though another mode was asked for (no"
+                        + " vectors in the index, no words to embed)")));
     s.set(
         "Recovery",
         object(
@@ -502,7 +590,13 @@ final class OpenApiDocument {
             nullableString("When the served commit was made (ISO instant)")
                 .put("format", "date-time"),
             "generation",
-            M.createObjectNode().put("type", "integer")));
+            M.createObjectNode().put("type", "integer"),
+            "withVectors",
+            M.createObjectNode()
+                .put("type", "integer")
+                .put("description", "Papers with a vector: searchable by meaning"),
+            "vectorModel",
+            nullableString("The embedding model of those vectors")));
     s.set(
         "Health",
         object(

@@ -13,6 +13,7 @@ import org.abstracta.indexer.schema.Facets;
 import org.abstracta.searchapi.export.ExportFormat;
 import org.abstracta.searchapi.export.ExportFormats;
 import org.abstracta.searchapi.search.InvalidRequestException;
+import org.abstracta.searchapi.search.SearchMode;
 import org.abstracta.searchapi.search.SearchRequest;
 import org.abstracta.searchapi.search.SortOrder;
 
@@ -74,8 +75,20 @@ public final class SearchParams {
     Set<String> facets = facets(first(params, "facets"));
     boolean explain = bool(params, "explain", false);
     boolean autocorrect = bool(params, "autocorrect", true);
+    SearchMode mode = mode(first(params, "mode"));
     return new SearchRequest(
-        query, filters, sort, page, size, cursor, facets, explain, autocorrect);
+        query, filters, sort, page, size, cursor, facets, explain, autocorrect, mode);
+  }
+
+  /** The mode named, or null (the default, chosen per query) when absent or blank. */
+  static SearchMode mode(String raw) {
+    if (blank(raw)) return null;
+    SearchMode mode = SearchMode.parse(raw);
+    if (mode == null) {
+      throw new InvalidRequestException(
+          "mode", INVALID, "mode must be one of keyword, semantic, hybrid");
+    }
+    return mode;
   }
 
   /**

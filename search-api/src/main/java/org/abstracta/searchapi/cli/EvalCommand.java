@@ -14,6 +14,7 @@ import org.abstracta.searchapi.eval.BeirCollection;
 import org.abstracta.searchapi.eval.EvalReport;
 import org.abstracta.searchapi.eval.EvalSession;
 import org.abstracta.searchapi.eval.Evaluation.SystemResult;
+import org.abstracta.searchapi.search.vector.Fusion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,9 +30,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Evaluate ranking on a BEIR collection (corpus.jsonl[.gz], queries.jsonl, qrels/*.tsv).",
-      "Prints nDCG@10, Recall@100 and MRR@10 as trec_eval computes them, for Abstracta and a"
-          + " plain Lucene BM25 baseline. The corpus is indexed once and the index reused while"
-          + " the corpus file is unchanged.",
+      "Prints nDCG@10, Recall@100 and MRR@10 as trec_eval computes them, for Abstracta in each"
+          + " mode (keyword, semantic, hybrid, and the default chosen per query) and a plain"
+          + " Lucene BM25 baseline. The corpus is indexed and embedded once, and the index reused"
+          + " while the corpus file is unchanged (an interrupted embedding resumes).",
       "Exit codes: 0 done, 2 bad arguments or missing collection files, 3 the index is being"
           + " written by another run, 4 I/O failure."
     })
@@ -63,7 +65,8 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(
       names = "--run",
       paramLabel = "FILE",
-      description = "write Abstracta's rankings in TREC run format (for trec_eval)")
+      description =
+          "write Abstracta's rankings in its default mode in TREC run format (for trec_eval)")
   Path run;
 
   @Option(
@@ -85,6 +88,25 @@ public final class EvalCommand implements Callable<Integer> {
       fallbackValue = "true",
       description = "also evaluate the BM25 baseline (default: ${DEFAULT-VALUE})")
   boolean baseline;
+
+  @Option(
+      names = "--fusion-weight",
+      paramLabel = "W",
+      split = ",",
+      description =
+          "hybrid mode's weight on the vector side, from 0 to 1; several (comma-separated) give"
+              + " one hybrid row each, the first also the default mode's (default: "
+              + "${DEFAULT-VALUE})")
+  List<Double> fusionWeights = List.of(Fusion.Settings.DEFAULT.vectorWeight());
+
+  @Option(
+      names = "--fusion-depth",
+      paramLabel = "K",
+      split = ",",
+      description =
+          "results of each side hybrid mode fuses; several give one row per weight and depth"
+              + " (default: ${DEFAULT-VALUE})")
+  List<Integer> fusionDepths = List.of(Fusion.Settings.DEFAULT.depth());
 
   @Option(
       names = "--threads",
@@ -126,9 +148,18 @@ public final class EvalCommand implements Callable<Integer> {
         collection.qrelsFile(),
         collection.qrels().size());
     out.flush();
+    List<Fusion.Settings> fusions = new ArrayList<>();
+    try {
+      for (int k : fusionDepths) {
+        for (double w : fusionWeights) fusions.add(new Fusion.Settings(w, k));
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
     EvalSession.Outcome outcome;
     try {
-      outcome = new EvalSession(collection, indexDir, rebuild, baseline, threads).run();
+      outcome = new EvalSession(collection, indexDir, rebuild, baseline, threads, fusions).run();
     } catch (IndexerException e) {
       err.println("error: " + e.getMessage());
       return e.exitCode();
@@ -138,11 +169,15 @@ public final class EvalCommand implements Callable<Integer> {
     }
     out.printf(
         Locale.ROOT,
-        "Index: %s (%s, %.1f s)%n%n",
+        "Index: %s (%s, %,d with vectors%s, %.1f s)%n%n",
         indexDir,
         outcome.index().reused()
             ? "reused: built from this corpus file"
             : String.format(Locale.ROOT, "built: %,d documents", outcome.index().documents()),
+        outcome.index().withVectors(),
+        outcome.index().embedded() > 0
+            ? String.format(Locale.ROOT, ", %,d embedded now", outcome.index().embedded())
+            : "",
         outcome.index().seconds());
     List<SystemResult> systems = outcome.systems();
     EvalReport.table(out, systems);
@@ -179,12 +214,14 @@ public final class EvalCommand implements Callable<Integer> {
 
   private List<String> write(List<SystemResult> systems) throws IOException {
     List<String> written = new ArrayList<>();
-    if (run != null) {
-      EvalReport.writeRun(run, systems.getFirst());
+    SystemResult abstracta = tagged(systems, EvalSession.DEFAULT_TAG);
+    SystemResult bm25 = tagged(systems, "baseline");
+    if (run != null && abstracta != null) {
+      EvalReport.writeRun(run, abstracta);
       written.add("run " + run);
     }
-    if (baselineRun != null && systems.size() > 1) {
-      EvalReport.writeRun(baselineRun, systems.get(1));
+    if (baselineRun != null && bm25 != null) {
+      EvalReport.writeRun(baselineRun, bm25);
       written.add("baseline run " + baselineRun);
     }
     if (perQuery != null) {
@@ -192,5 +229,9 @@ public final class EvalCommand implements Callable<Integer> {
       written.add("per-query measures " + perQuery);
     }
     return written;
+  }
+
+  private static SystemResult tagged(List<SystemResult> systems, String tag) {
+    return systems.stream().filter(s -> s.tag().equals(tag)).findFirst().orElse(null);
   }
 }

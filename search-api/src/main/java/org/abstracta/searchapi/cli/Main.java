@@ -1,12 +1,13 @@
 package org.abstracta.searchapi.cli;
 
 import java.io.PrintWriter;
+import org.abstracta.indexer.cli.EmbedCommand;
 import org.abstracta.indexer.cli.ExportCommand;
 import org.abstracta.indexer.cli.IndexCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code abstracta} command: index, export, serve, search, eval. */
+/** The {@code abstracta} command: index, embed, export, serve, search, eval. */
 @Command(
     name = "abstracta",
     mixinStandardHelpOptions = true,
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
     description = "Self-hosted full-text search for scientific paper abstracts.",
     subcommands = {
       IndexCommand.class,
+      EmbedCommand.class,
       ExportCommand.class,
       ServeCommand.class,
       SearchCommand.class,
@@ -21,8 +23,9 @@ import picocli.CommandLine.Command;
     })
 public final class Main implements Runnable {
   /**
-   * Lucene logs a hint about the vector module, which Abstracta does not use (no vector search).
-   * Held here: the logging framework keeps loggers weakly, and a collected one forgets its level.
+   * Lucene logs a hint when the JVM lacks its vector module (the launcher passes it; a bare {@code
+   * java -jar} does not, and vector search is then slower, not wrong). Held here: the logging
+   * framework keeps loggers weakly, and a collected one forgets its level.
    */
   private static final java.util.logging.Logger VECTOR_HINT =
       java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.abstracta.indexer.cli.AbstractaHome;
 import org.abstracta.indexer.cli.OpenSearchOptions;
+import org.abstracta.indexer.model.InferredSubject;
 import org.abstracta.indexer.model.PaperJson;
 import org.abstracta.indexer.opensearch.OpenSearchTarget;
 import org.abstracta.searchapi.api.ApiJson;
@@ -19,6 +20,7 @@ import org.abstracta.searchapi.api.SearchParams;
 import org.abstracta.searchapi.search.Hit;
 import org.abstracta.searchapi.search.InvalidRequestException;
 import org.abstracta.searchapi.search.RecoveryOption;
+import org.abstracta.searchapi.search.SearchMode;
 import org.abstracta.searchapi.search.SearchRequest;
 import org.abstracta.searchapi.search.SearchResult;
 import org.abstracta.searchapi.search.SearchService;
@@ -104,6 +106,14 @@ public final class SearchCommand implements Callable<Integer> {
       description = "results per page, 0 to 100 (default: 10; 0 prints the total only)")
   String size;
 
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      description =
+          "keyword, semantic (by meaning) or hybrid (both fused); default: hybrid for a sentence,"
+              + " keyword for keywords")
+  String mode;
+
   @Option(names = "--explain", description = "say why each result scored as it did")
   boolean explain;
 
@@ -142,7 +152,7 @@ public final class SearchCommand implements Callable<Integer> {
     try (SearchService service =
         cluster != null
             ? OpenSearchSearchService.open(cluster)
-            : ServeCommand.openIndex(index, IndexSearchService.DEFAULT_TIME_BUDGET)) {
+            : IndexSearchService.open(index, IndexSearchService.DEFAULT_TIME_BUDGET)) {
       SearchResult result = service.search(request);
       if (json) {
         out.println(
@@ -181,6 +191,7 @@ public final class SearchCommand implements Callable<Integer> {
     if (sort != null) p.put("sort", List.of(sort));
     if (page != null) p.put("page", List.of(page));
     if (size != null) p.put("size", List.of(size));
+    if (mode != null) p.put("mode", List.of(mode));
     if (explain) p.put("explain", List.of("true"));
     if (noAutocorrect) p.put("autocorrect", List.of("false"));
     // Text output shows no facet counts, so none are computed.
@@ -225,6 +236,11 @@ public final class SearchCommand implements Callable<Integer> {
       out.println("No paper has all the words: showing papers with some of them");
     }
     if (result.didYouMean() != null) out.println("Did you mean: " + result.didYouMean());
+    if (result.mode() != SearchMode.KEYWORD) {
+      out.println(
+          "Ranked by " + (result.mode() == SearchMode.HYBRID ? "keywords and meaning" : "meaning"));
+    }
+    if (result.modeNote() != null) out.println("By keywords: " + result.modeNote());
     if (result.partial()) out.println("(partial: the query ran out of time)");
     if (!result.recovery().isEmpty()) out.println("These would find papers:");
     for (RecoveryOption o : result.recovery()) {
@@ -236,6 +252,12 @@ public final class SearchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%n%3d. %s%n", rank, h.title());
       List<String> details = new ArrayList<>();
       if (!h.authors().isEmpty()) details.add(authors(h.authors()));
+      if (!h.inferredSubjects().isEmpty()) {
+        details.add(
+            "inferred "
+                + String.join(
+                    ", ", h.inferredSubjects().stream().map(InferredSubject::code).toList()));
+      }
       if (h.date() != null) details.add(h.date().toString());
       details.add(h.id());
       out.println("     " + String.join(" · ", details));

@@ -16,7 +16,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.abstracta.indexer.cli.AbstractaHome;
+import org.abstracta.indexer.cli.EmbedCommand;
 import org.abstracta.indexer.cli.OpenSearchOptions;
+import org.abstracta.indexer.embed.EmbedOptions;
 import org.abstracta.indexer.index.IndexOptions;
 import org.abstracta.indexer.index.IndexRun;
 import org.abstracta.indexer.index.IndexSummary;
@@ -48,7 +50,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Serve the search page and API.",
       "If the index directory holds no index yet, the bundled sample corpus is indexed into it"
-          + " first.",
+          + " first, and its papers are embedded.",
       "Exit codes: 2 bad arguments or no index and no sample corpus, 3 port in use, 4 the index"
           + " cannot be opened."
     })
@@ -235,11 +237,19 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IndexerException e) {
       throw new ServeException(e.getMessage(), e.exitCode());
     }
+    // The sample's vectors too, before serving: a first search by meaning finds every paper.
+    PrintWriter err = spec.commandLine().getErr();
+    if (EmbedCommand.run(EmbedOptions.defaults(index), out, err) != 0) {
+      err.println("warning: serving without vectors; 'abstracta embed' adds them later");
+      err.flush();
+    }
   }
 
   /** The index-backed search service over {@code index}. */
   static SearchService openIndex(Path index, Duration timeBudget) throws IOException {
-    return IndexSearchService.open(index, timeBudget);
+    IndexSearchService service = IndexSearchService.open(index, timeBudget);
+    service.prepareMeaning(); // the model loads now, not in the first search by meaning
+    return service;
   }
 
   private ServeException portInUse() {

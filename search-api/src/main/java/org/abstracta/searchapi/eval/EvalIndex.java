@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
+import org.abstracta.indexer.embed.EmbedOptions;
+import org.abstracta.indexer.embed.EmbedRun;
+import org.abstracta.indexer.embed.EmbedSummary;
+import org.abstracta.indexer.embed.Embedder;
 import org.abstracta.indexer.index.IndexOptions;
 import org.abstracta.indexer.index.IndexRun;
 import org.abstracta.indexer.index.IndexSummary;
@@ -20,9 +24,11 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * The Abstracta index of a collection's corpus, built with the real indexer ({@link IndexRun},
- * {@code beir} format) and reused while it matches: a stamp file in the index directory records the
- * corpus file (path, size, modification time) and {@link PaperDocuments#SCHEMA_VERSION}; any
- * difference rebuilds it. A directory holding an index without a stamp is never overwritten.
+ * {@code beir} format) and its embedding stage ({@link EmbedRun}), and reused while it matches: a
+ * stamp file in the index directory records the corpus file (path, size, modification time) and
+ * {@link PaperDocuments#SCHEMA_VERSION}; any difference rebuilds it. The embedding stage runs on
+ * every use: it embeds only papers without a vector, so an interrupted build resumes and a built
+ * one costs a check. A directory holding an index without a stamp is never overwritten.
  */
 public final class EvalIndex {
   static final String STAMP = "abstracta-eval.properties";
@@ -32,12 +38,15 @@ public final class EvalIndex {
    *
    * @param reused it was already built from this corpus
    * @param documents documents in the index after a build; -1 when reused
+   * @param embedded papers embedded now (0 when every paper already had its vector)
+   * @param withVectors papers with a vector
    */
-  public record Prepared(Path dir, boolean reused, int documents, double seconds) {}
+  public record Prepared(
+      Path dir, boolean reused, int documents, double seconds, long embedded, long withVectors) {}
 
   private EvalIndex() {}
 
-  static Prepared prepare(Path indexDir, Path corpus, boolean rebuild)
+  static Prepared prepare(Path indexDir, Path corpus, boolean rebuild, Embedder embedder)
       throws IOException, IndexerException {
     long start = System.nanoTime();
     Properties wanted = stamp(corpus);
@@ -52,7 +61,9 @@ public final class EvalIndex {
           null);
     }
     if (!rebuild && hasIndex && wanted.equals(read(stampFile))) {
-      return new Prepared(indexDir, true, -1, seconds(start));
+      EmbedSummary vectors = embed(indexDir, embedder);
+      return new Prepared(
+          indexDir, true, -1, seconds(start), vectors.embedded(), vectors.withVectors());
     }
     Files.createDirectories(indexDir);
     Files.deleteIfExists(stampFile);
@@ -65,7 +76,20 @@ public final class EvalIndex {
     try (Writer w = Files.newBufferedWriter(stampFile, StandardCharsets.UTF_8)) {
       wanted.store(w, "The corpus this index was built from, by abstracta eval");
     }
-    return new Prepared(indexDir, false, summary.documents(), seconds(start));
+    EmbedSummary vectors = embed(indexDir, embedder);
+    return new Prepared(
+        indexDir,
+        false,
+        summary.documents(),
+        seconds(start),
+        vectors.embedded(),
+        vectors.withVectors());
+  }
+
+  /** The papers without a vector embedded, in batches, with a progress bar on a terminal. */
+  private static EmbedSummary embed(Path indexDir, Embedder embedder) throws IndexerException {
+    return EmbedRun.run(
+        EmbedOptions.defaults(indexDir).withProgress(System.console() != null), embedder);
   }
 
   private static Properties stamp(Path corpus) throws IOException {

@@ -16,7 +16,21 @@ public record FacetResult(String dim, List<FacetValue> values) {
    * @param label its display label ("Machine Learning")
    * @param count matching documents, ignoring this dimension's own filter
    * @param selected whether it is in the request's filters
+   * @param inferred of {@code count}, the papers that have the value only as an inferred subject
+   *     (voted by their nearest labelled papers; subject facet only)
    */
   public record FacetValue(
-      String value, String label, long count, boolean selected, List<FacetValue> children) {}
+      String value,
+      String label,
+      long count,
+      boolean selected,
+      List<FacetValue> children,
+      long inferred) {
+
+    /** A value no paper has as an inferred subject. */
+    public FacetValue(
+        String value, String label, long count, boolean selected, List<FacetValue> children) {
+      this(value, label, count, selected, children, 0);
+    }
+  }
 }

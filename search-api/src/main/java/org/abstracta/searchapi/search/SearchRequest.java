@@ -20,6 +20,7 @@ import java.util.Set;
  * @param explain add a readable explanation of each hit's score
  * @param autocorrect show a respelled query's results when the query as typed finds (nearly)
  *     nothing and the respelling finds far more; false keeps the query as typed
+ * @param mode how to rank ({@link SearchMode}); null for the default, chosen per query
  */
 public record SearchRequest(
     String query,
@@ -30,7 +31,8 @@ public record SearchRequest(
     String cursor,
     Set<String> facets,
     boolean explain,
-    boolean autocorrect) {
+    boolean autocorrect,
+    SearchMode mode) {
   public static final int MAX_SIZE = 100;
   public static final int DEFAULT_SIZE = 10;
 
@@ -47,6 +49,20 @@ public record SearchRequest(
     if (facets != null) facets = Set.copyOf(facets);
   }
 
+  /** A request in the default mode. */
+  public SearchRequest(
+      String query,
+      Map<String, List<String>> filters,
+      SortOrder sort,
+      int page,
+      int size,
+      String cursor,
+      Set<String> facets,
+      boolean explain,
+      boolean autocorrect) {
+    this(query, filters, sort, page, size, cursor, facets, explain, autocorrect, null);
+  }
+
   /** A request that corrects spelling ({@code autocorrect}), as the API does by default. */
   public SearchRequest(
       String query,
@@ -58,6 +74,12 @@ public record SearchRequest(
       Set<String> facets,
       boolean explain) {
     this(query, filters, sort, page, size, cursor, facets, explain, true);
+  }
+
+  /** This request in {@code m} (null: the default). */
+  public SearchRequest withMode(SearchMode m) {
+    return new SearchRequest(
+        query, filters, sort, page, size, cursor, facets, explain, autocorrect, m);
   }
 
   public static SearchRequest of(String query) {

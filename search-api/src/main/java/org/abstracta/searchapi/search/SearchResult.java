@@ -20,6 +20,10 @@ import java.util.List;
  * @param queryFilters the filters typed in the query, applied like the request's
  * @param recovery when nothing is found: the searches with one change that would find something
  *     ({@link RecoveryOption}); else empty
+ * @param mode how the results were ranked: the mode asked for, the default chosen for the query, or
+ *     keyword when the index (or the model) cannot rank by meaning
+ * @param modeNote why the results were ranked otherwise than the request asked (no vectors in the
+ *     index, no words to embed, the model failed); else null
  */
 public record SearchResult(
     long total,
@@ -33,10 +37,13 @@ public record SearchResult(
     Matched matched,
     String correctedQuery,
     List<QueryFilter> queryFilters,
-    List<RecoveryOption> recovery) {
+    List<RecoveryOption> recovery,
+    SearchMode mode,
+    String modeNote) {
 
   public SearchResult {
     recovery = recovery == null ? List.of() : List.copyOf(recovery);
+    mode = mode == null ? SearchMode.KEYWORD : mode;
   }
 
   /** This result with {@code options} to recover from finding nothing. */
@@ -53,7 +60,9 @@ public record SearchResult(
         matched,
         correctedQuery,
         queryFilters,
-        options);
+        options,
+        mode,
+        modeNote);
   }
 
   /** How the query's words matched the results. */

@@ -14,6 +14,7 @@ import org.abstracta.searchapi.search.FacetResult.FacetValue;
 import org.abstracta.searchapi.search.Hit;
 import org.abstracta.searchapi.search.IndexStats;
 import org.abstracta.searchapi.search.InvalidRequestException;
+import org.abstracta.searchapi.search.SearchMode;
 import org.abstracta.searchapi.search.SearchRequest;
 import org.abstracta.searchapi.search.SearchResult;
 import org.abstracta.searchapi.search.SearchService;
@@ -71,7 +72,9 @@ final class FakeSearchService implements SearchService {
         p.hasCode(),
         new Hit.Highlights("<mark>" + p.title() + "</mark>", "An abstract &amp; more"),
         explanation,
-        p.yearInferred());
+        p.yearInferred(),
+        p.inferredSubjects(),
+        null);
   }
 
   @Override
@@ -125,7 +128,9 @@ final class FakeSearchService implements SearchService {
         SearchResult.Matched.ALL,
         null,
         List.of(),
-        List.of());
+        List.of(),
+        SearchMode.KEYWORD,
+        null);
   }
 
   @Override

@@ -50,8 +50,10 @@ class SearchEndpointTest {
             "matched",
             "queryFilters",
             "partial",
-            "recovery"),
+            "recovery",
+            "mode"),
         fieldNames(body));
+    assertEquals("keyword", body.get("mode").asText());
     assertEquals(2, body.get("total").asLong());
     assertEquals(0.42, body.get("tookMs").asDouble());
     assertEquals("c2", body.get("nextCursor").asText());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.abstracta.searchapi.search.InvalidRequestException;
+import org.abstracta.searchapi.search.SearchMode;
 import org.abstracta.searchapi.search.SearchRequest;
 import org.abstracta.searchapi.search.SortOrder;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,18 @@ class SearchParamsTest {
         parse(Map.of("subject", List.of("", " ", "cs.LG", "cs.LG"), "page", List.of("")));
     assertEquals(Map.of("subject", List.of("cs.LG")), r.filters());
     assertEquals(1, r.page());
+  }
+
+  @Test
+  void mode_is_keyword_semantic_or_hybrid_in_any_case_and_absent_means_the_default() {
+    assertEquals(null, parse(Map.of()).mode());
+    assertEquals(null, parse(Map.of("mode", List.of(" "))).mode());
+    assertEquals(SearchMode.KEYWORD, parse(Map.of("mode", List.of("keyword"))).mode());
+    assertEquals(SearchMode.SEMANTIC, parse(Map.of("mode", List.of("Semantic"))).mode());
+    assertEquals(SearchMode.HYBRID, parse(Map.of("mode", List.of(" HYBRID "))).mode());
+    InvalidRequestException e =
+        assertThrows(InvalidRequestException.class, () -> parse(Map.of("mode", List.of("vector"))));
+    assertEquals("mode", e.parameter());
   }
 
   @Test

@@ -232,9 +232,13 @@ class ServiceEndpointsTest {
             "cursor",
             "facets",
             "explain",
+            "mode",
             "autocorrect",
             "format"),
         List.copyOf(params.keySet()));
+    assertEquals(
+        "[\"keyword\",\"semantic\",\"hybrid\"]",
+        params.get("mode").get("schema").get("enum").toString());
     JsonNode size = params.get("size").get("schema");
     assertEquals(0, size.get("minimum").asInt()); // size=0: the total and facets only
     assertEquals(100, size.get("maximum").asInt());

@@ -32,6 +32,10 @@ class EvalCommandTest {
    * </ul>
    *
    * Means over q1, q2, q4: nDCG 0.7970, Recall@100 0.8333, MRR@10 0.8333.
+   *
+   * <p>By meaning (the real model, which sees all four abstracts), q2 also finds d2, second after
+   * d3: nDCG 1, Recall 1; the means are nDCG 0.8770, Recall@100 1, MRR@10 0.8333, and the same
+   * fused (hybrid) and by default (q2 and q4 are sentences).
    */
   private void writeCollection() throws IOException {
     Files.writeString(
@@ -75,8 +79,14 @@ class EvalCommandTest {
             perQuery.toString());
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("3 of 4 queries have relevant judgments"), r.out());
-    assertTrue(r.out().contains("built: 4 documents"), r.out());
-    assertTrue(r.out().matches("(?s).*\\nAbstracta +0\\.7970 +0\\.8333 +0\\.8333\\n.*"), r.out());
+    assertTrue(r.out().contains("built: 4 documents, 4 with vectors, 4 embedded now"), r.out());
+    assertTrue(
+        r.out().matches("(?s).*\\nAbstracta keyword +0\\.7970 +0\\.8333 +0\\.8333\\n.*"), r.out());
+    for (String mode : List.of("semantic", "hybrid", "default \\(hybrid for sentences\\)")) {
+      assertTrue(
+          r.out().matches("(?s).*\\nAbstracta " + mode + " +0\\.8770 +1\\.0000 +0\\.8333\\n.*"),
+          r.out());
+    }
     assertTrue(
         r.out().matches("(?s).*\\nBaseline: Lucene BM25[^\\n]* +0\\.7970 +0\\.8333 +0\\.8333\\n.*"),
         r.out());
@@ -96,10 +106,19 @@ class EvalCommandTest {
 
     List<String> rows = Files.readAllLines(perQuery);
     assertEquals(
-        "query\tabstracta_ndcg@10\tabstracta_recall@100\tabstracta_mrr@10"
+        "query\tkeyword_ndcg@10\tkeyword_recall@100\tkeyword_mrr@10"
+            + "\tsemantic_ndcg@10\tsemantic_recall@100\tsemantic_mrr@10"
+            + "\thybrid_ndcg@10\thybrid_recall@100\thybrid_mrr@10"
+            + "\tabstracta_ndcg@10\tabstracta_recall@100\tabstracta_mrr@10"
             + "\tbaseline_ndcg@10\tbaseline_recall@100\tbaseline_mrr@10\ttext",
         rows.getFirst());
-    assertTrue(rows.get(2).startsWith("q2\t0.7602\t0.5000\t1.0000\t0.7602\t0.5000\t1.0000\t"));
+    assertTrue(
+        rows.get(2)
+            .startsWith(
+                "q2\t0.7602\t0.5000\t1.0000"
+                    + "\t1.0000\t1.0000\t1.0000".repeat(3)
+                    + "\t0.7602\t0.5000\t1.0000\t"),
+        rows.get(2));
     assertEquals(4, rows.size());
   }
 

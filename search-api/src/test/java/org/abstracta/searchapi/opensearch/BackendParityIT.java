@@ -256,7 +256,9 @@ class BackendParityIT {
         h.hasCode(),
         h.highlights(),
         null,
-        h.yearInferred());
+        h.yearInferred(),
+        h.inferredSubjects(),
+        null);
   }
 
   private static List<String> ids(SearchResult r) {

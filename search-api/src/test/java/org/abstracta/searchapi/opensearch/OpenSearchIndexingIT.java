@@ -234,8 +234,8 @@ class OpenSearchIndexingIT {
     }
 
     @Override
-    public Object prepare(Paper paper) throws IOException {
-      return store.prepare(paper);
+    public Object prepare(Paper paper, Map<String, float[]> vectors) throws IOException {
+      return store.prepare(paper, vectors);
     }
 
     @Override

@@ -30,6 +30,8 @@ import org.abstracta.searchapi.search.query.StructuredQueries;
 import org.abstracta.searchapi.search.result.HitFactory;
 import org.abstracta.searchapi.search.suggest.Completions;
 import org.abstracta.searchapi.search.suggest.SimilarPapers;
+import org.abstracta.searchapi.search.vector.SimilarByMeaning;
+import org.abstracta.searchapi.search.vector.VectorField;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
@@ -65,16 +67,23 @@ public final class IndexSearchService implements SearchService {
   private final Directory directory;
   private final IndexRefresher refresher;
   private final long timeBudgetMs;
+  private final Meaning meaning;
+  private final boolean ownsMeaning;
 
-  private IndexSearchService(Directory directory, Duration timeBudget) throws IOException {
+  private IndexSearchService(
+      Directory directory, Duration timeBudget, Meaning meaning, boolean ownsMeaning)
+      throws IOException {
     this.directory = directory;
     this.timeBudgetMs = timeBudget.toMillis();
+    this.meaning = meaning;
+    this.ownsMeaning = ownsMeaning;
     this.refresher = new IndexRefresher(directory, REFRESH_INTERVAL);
   }
 
   /**
    * Serves the index in {@code indexDir}; an empty or missing directory is served as an empty index
-   * until a first commit appears there.
+   * until a first commit appears there. Searches by meaning use the bundled model, loaded on the
+   * first query that needs it, and closed with the service.
    */
   public static IndexSearchService open(Path indexDir) throws IOException {
     return open(indexDir, DEFAULT_TIME_BUDGET);
@@ -85,14 +94,26 @@ public final class IndexSearchService implements SearchService {
    * documents to look at stops at once and is flagged partial).
    */
   public static IndexSearchService open(Path indexDir, Duration timeBudget) throws IOException {
+    return open(indexDir, timeBudget, null);
+  }
+
+  /**
+   * As above, searching by meaning with {@code meaning} (null: the bundled model, owned and closed
+   * by the service); a given one is the caller's to close (several services may share one).
+   */
+  public static IndexSearchService open(Path indexDir, Duration timeBudget, Meaning meaning)
+      throws IOException {
     if (timeBudget.isNegative()) {
       throw new IllegalArgumentException("the time budget must not be negative: " + timeBudget);
     }
     Directory dir = FSDirectory.open(indexDir);
+    boolean owns = meaning == null;
+    Meaning m = owns ? Meaning.bundled() : meaning;
     try {
-      return new IndexSearchService(dir, timeBudget);
+      return new IndexSearchService(dir, timeBudget, m, owns);
     } catch (IOException | RuntimeException e) {
       dir.close();
+      if (owns) m.vectors().close();
       throw e;
     }
   }
@@ -103,7 +124,8 @@ public final class IndexSearchService implements SearchService {
     try {
       return refresher.withSearcher(
           s ->
-              Recovery.attach(s, request, new SearchExecution(s, request, timeBudgetMs).run(start)),
+              Recovery.attach(
+                  s, request, new SearchExecution(s, request, timeBudgetMs, meaning).run(start)),
           SearchExecution.empty(request, start));
     } catch (RuntimeException e) {
       if (!causedBy(e, IndexSearcher.TooManyClauses.class)) throw e;
@@ -134,13 +156,25 @@ public final class IndexSearchService implements SearchService {
           Optional<Integer> doc = find(s, id);
           if (doc.isEmpty()) return List.<Hit>of();
           HitFactory hits = new HitFactory(null);
+          Paper paper = load(s, doc.get());
+          ScoreDoc[] similar = byMeaning(s, doc.get(), paper.id(), n);
+          if (similar == null) similar = SimilarPapers.find(s, paper, n);
           List<Hit> out = new ArrayList<>();
-          for (ScoreDoc sd : SimilarPapers.find(s, load(s, doc.get()), n)) {
-            out.add(hits.hit(load(s, sd.doc), sd.score, null));
-          }
+          for (ScoreDoc sd : similar) out.add(hits.hit(load(s, sd.doc), sd.score, null));
           return out;
         },
         List.of());
+  }
+
+  /**
+   * The papers nearest to document {@code doc} by meaning, scored by cosine similarity; null when
+   * it has no vector of the model (then more-like-this finds similar papers by their words).
+   */
+  private ScoreDoc[] byMeaning(PaperSearcher s, int doc, String id, int n) throws IOException {
+    VectorField field = VectorField.of(s.getIndexReader(), meaning.vectors().model());
+    if (field == null) return null;
+    float[] vector = SimilarByMeaning.vectorOf(s, field, doc);
+    return vector == null ? null : SimilarByMeaning.find(s, field, vector, id, n);
   }
 
   @Override
@@ -180,9 +214,29 @@ public final class IndexSearchService implements SearchService {
             lastCommit = commit.getUserData().get("abstracta.run");
             generation = commit.getGeneration();
           }
-          return new IndexStats(s.getIndexReader().numDocs(), perType, lastCommit, generation);
+          VectorField field = VectorField.of(s.getIndexReader(), meaning.vectors().model());
+          long withVectors = field == null ? 0 : field.count(s.getIndexReader());
+          return new IndexStats(
+              s.getIndexReader().numDocs(),
+              perType,
+              lastCommit,
+              generation,
+              withVectors,
+              field == null ? null : field.model().name());
         },
         new IndexStats(0, Map.of(), null, 0));
+  }
+
+  /**
+   * When the served index has vectors, loads the embedding model on another thread now, so the
+   * first search by meaning does not wait for it; else nothing (a keyword-only index never loads
+   * it).
+   */
+  public void prepareMeaning() {
+    boolean vectors =
+        refresher.withSearcher(
+            s -> VectorField.of(s.getIndexReader(), meaning.vectors().model()) != null, false);
+    if (vectors) meaning.vectors().embedLater("warm up");
   }
 
   /** Checks for a new commit now instead of at the next tick. */
@@ -206,7 +260,11 @@ public final class IndexSearchService implements SearchService {
     try {
       refresher.close();
     } finally {
-      directory.close();
+      try {
+        directory.close();
+      } finally {
+        if (ownsMeaning) meaning.vectors().close();
+      }
     }
   }
 

@@ -14,6 +14,7 @@ import org.abstracta.indexer.schema.PaperDocuments;
 import org.abstracta.searchapi.search.FacetResult;
 import org.abstracta.searchapi.search.Hit;
 import org.abstracta.searchapi.search.InvalidRequestException;
+import org.abstracta.searchapi.search.SearchMode;
 import org.abstracta.searchapi.search.SearchRequest;
 import org.abstracta.searchapi.search.SearchResult;
 import org.abstracta.searchapi.search.SearchResult.Matched;
@@ -31,6 +32,7 @@ import org.abstracta.searchapi.search.result.HitExplainer;
 import org.abstracta.searchapi.search.result.HitFactory;
 import org.abstracta.searchapi.search.result.ResultOrder;
 import org.abstracta.searchapi.search.suggest.SpellingCorrector;
+import org.abstracta.searchapi.search.vector.Fusion.Fused;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetsCollector;
@@ -68,16 +70,31 @@ final class SearchExecution {
   private final PaperSearcher searcher;
   private final SearchRequest request;
   private final long budgetMs;
+  private final Meaning meaning;
+
+  /** The vector side of a semantic or hybrid search ran out of its time budget. */
+  private boolean vectorSidePartial;
+
+  /** The mode this search runs in; keyword until {@link #run} chooses. */
+  private ModePlan mode = new ModePlan(SearchMode.KEYWORD, null, null, null);
 
   SearchExecution(PaperSearcher searcher, SearchRequest request) {
-    this(searcher, request, QueryLimits.TIME_BUDGET_MS);
+    this(searcher, request, QueryLimits.TIME_BUDGET_MS, null);
   }
 
   /** As above with another time budget (tests). */
   SearchExecution(PaperSearcher searcher, SearchRequest request, long budgetMs) {
+    this(searcher, request, budgetMs, null);
+  }
+
+  /**
+   * @param meaning the model and fusion semantic and hybrid searches use; null: keyword only
+   */
+  SearchExecution(PaperSearcher searcher, SearchRequest request, long budgetMs, Meaning meaning) {
     this.searcher = searcher;
     this.request = request;
     this.budgetMs = budgetMs;
+    this.meaning = meaning;
   }
 
   /** Checks what the request asks for against the limits; the HTTP layer checks the same. */
@@ -102,13 +119,19 @@ final class SearchExecution {
         Matched.ALL,
         null,
         List.of(),
-        List.of());
+        List.of(),
+        SearchMode.KEYWORD,
+        null);
   }
 
   /** A query ready to run: parsed, with its filters. */
   private record Planned(ParsedQuery parsed, FacetFilters filters) {}
 
-  /** What one run of a query collected: the page's documents, the total and the facets. */
+  /**
+   * What one run of a query collected: the page's documents, the total and the facets; {@code
+   * sides} where a semantic or hybrid search found each (null for keyword mode), {@code query} null
+   * then.
+   */
   private record Collected(
       Planned plan,
       SortOrder order,
@@ -118,46 +141,56 @@ final class SearchExecution {
       int offset,
       long total,
       boolean totalExact,
-      List<FacetResult> facets) {}
+      List<FacetResult> facets,
+      Map<Integer, Fused> sides) {}
 
   SearchResult run(long startNanos) throws IOException {
     validate(request);
     UserQueryParser parser = new UserQueryParser(searcher.getIndexReader());
     IndexSearcher timed = searcher.timed(budgetMs);
     Planned literal = plan(parser.parse(request.query()));
+    mode = ModePlan.choose(request, literal.parsed(), searcher.getIndexReader(), meaning);
     Collected c = collect(literal, timed);
     Matched matched = literal.parsed().sentence() ? Matched.RANKED : Matched.ALL;
 
     // A query that finds (nearly) nothing: its respelling, or papers with some of its words.
     String didYouMean = null;
     String corrected = null;
-    SpellingCorrector.Correction fix = correction(parser, literal.parsed());
+    // By meaning alone, words are neither respelled nor relaxed: the vector reads them as typed.
+    boolean byWords = mode.mode() != SearchMode.SEMANTIC;
+    SpellingCorrector.Correction fix = byWords ? correction(parser, literal.parsed()) : null;
     if (fix != null && request.autocorrect() && SpellingCorrector.shows(c.total(), fix.count())) {
       corrected = fix.text();
       c = collect(plan(parser.parse(corrected)), timed);
     } else if (fix != null && fix.count() >= c.total()) {
       didYouMean = fix.text();
     }
-    if (c.total() == 0) {
+    if (c.total() == 0 && byWords) {
       Collected some = relaxed(parser, corrected == null ? request.query() : corrected, c, timed);
       if (some != null) {
         c = some;
         matched = Matched.SOME;
       }
     }
-    boolean partial = timed.timedOut();
+    boolean partial = timed.timedOut() || vectorSidePartial;
 
     int end = Math.min(c.docs().length, c.offset() + request.size());
     ScoreDoc[] page =
         c.offset() < end ? Arrays.copyOfRange(c.docs(), c.offset(), end) : new ScoreDoc[0];
     ParsedQuery parsed = c.plan().parsed();
-    if (c.order() != SortOrder.RELEVANCE && !parsed.matchAll() && page.length > 0) {
+    if (c.order() != SortOrder.RELEVANCE
+        && !parsed.matchAll()
+        && page.length > 0
+        && c.sides() == null) {
       TopFieldCollector.populateScores(page, searcher, c.query());
     }
-    List<Hit> hits = hits(parsed, page, c.feedback());
+    List<Hit> hits = hits(parsed, page, c.feedback(), c.sides());
+    // Only sorted results resume from a cursor: a fused ranking pages with page.
     String next =
-        c.docs().length > c.offset() + request.size() && end > c.offset()
-            ? ResultOrder.cursor(c.order(), (FieldDoc) c.docs()[end - 1])
+        c.docs().length > c.offset() + request.size()
+                && end > c.offset()
+                && c.docs()[end - 1] instanceof FieldDoc last
+            ? ResultOrder.cursor(c.order(), last)
             : null;
     return new SearchResult(
         c.total(),
@@ -171,7 +204,9 @@ final class SearchExecution {
         matched,
         corrected,
         parsed.filters(),
-        List.of()); // recovery: Recovery.attach adds it when nothing is found
+        List.of(), // recovery: Recovery.attach adds it when nothing is found
+        mode.mode(),
+        mode.note());
   }
 
   private Planned plan(ParsedQuery parsed) {
@@ -192,12 +227,50 @@ final class SearchExecution {
             ? SortOrder.NEWEST
             : request.sort();
     Query ranked = parsed.query();
-    if (order == SortOrder.RELEVANCE && parsed.sentence() && request.size() > 0) {
+    if (order == SortOrder.RELEVANCE
+        && parsed.sentence()
+        && request.size() > 0
+        && mode.mode() != SearchMode.SEMANTIC) {
       ranked = Feedback.expand(timed, ranked, plan.filters()); // the same matches, reordered
+    }
+    List<String> dims = dims(request);
+    if (mode.mode() != SearchMode.KEYWORD && !parsed.matchAll()) {
+      MeaningSearch.Result m =
+          new MeaningSearch(
+                  searcher,
+                  request,
+                  mode.mode(),
+                  mode.field(),
+                  mode.vector(),
+                  meaning.fusion(),
+                  budgetMs)
+              .collect(plan.filters(), ranked, parsed.sentence(), dims, timed);
+      if (m != null && m.partial()) vectorSidePartial = true;
+      if (m != null) {
+        return new Collected(
+            plan,
+            m.order(),
+            null,
+            ranked != parsed.query(),
+            m.docs(),
+            m.offset(),
+            m.total(),
+            m.totalExact(),
+            m.facets(),
+            m.sides());
+      }
+      // The query could not be embedded: by keywords, saying so.
+      mode =
+          new ModePlan(
+              SearchMode.KEYWORD,
+              meaning.vectors().failure() != null
+                  ? meaning.vectors().failure()
+                  : "the query could not be embedded",
+              null,
+              null);
     }
     DrillDownQuery query = plan.filters().apply(ranked);
 
-    List<String> dims = dims(request);
     List<FacetResult> facets = List.of();
     long total = -1;
     if (!dims.isEmpty()) {
@@ -239,7 +312,7 @@ final class SearchExecution {
     }
     if (total < 0) total = timed.count(query);
     return new Collected(
-        plan, order, query, ranked != parsed.query(), docs, offset, total, exact, facets);
+        plan, order, query, ranked != parsed.query(), docs, offset, total, exact, facets, null);
   }
 
   /**
@@ -278,13 +351,23 @@ final class SearchExecution {
   /**
    * @param feedback the scores include words of the first results ({@link Feedback})
    */
-  private List<Hit> hits(ParsedQuery parsed, ScoreDoc[] page, boolean feedback) throws IOException {
+  private List<Hit> hits(
+      ParsedQuery parsed, ScoreDoc[] page, boolean feedback, Map<Integer, Fused> sides)
+      throws IOException {
     if (page.length == 0) return List.of();
     HitFactory factory =
         new HitFactory(parsed.matchAll() ? null : searcher.rewrite(parsed.query()));
     HitExplainer explainer =
         request.explain() ? new HitExplainer(searcher, parsed, feedback) : null;
-    if (explainer != null) return hits(page, 0, page.length, factory, explainer);
+    if (explainer != null) {
+      List<Hit> hits = hits(page, 0, page.length, factory, sides == null ? explainer : null);
+      if (sides == null) return hits;
+      List<Hit> out = new ArrayList<>(hits.size());
+      for (int i = 0; i < page.length; i++) {
+        out.add(explained(hits.get(i), sides.get(page[i].doc), page[i].doc, explainer));
+      }
+      return out;
+    }
     // Loading and highlighting the page is a tenth of a search or more: split over the threads.
     int parts = Math.min(SearchThreads.COUNT, (page.length + 3) / 4);
     List<Callable<List<Hit>>> tasks = new ArrayList<>();
@@ -317,6 +400,27 @@ final class SearchExecution {
       out.add(factory.hit(PaperDocuments.load(stored, sd.doc), score, why));
     }
     return out;
+  }
+
+  /**
+   * {@code hit} of a semantic or hybrid search with where each side put it ({@code f}; null: only
+   * past the fused results, by keywords) and, when keywords found it, why they scored it so.
+   */
+  private Hit explained(Hit hit, Fused f, int doc, HitExplainer explainer) throws IOException {
+    boolean byKeywords = f == null || f.keywordRank() > 0;
+    Hit.Ranking r =
+        f == null
+            ? new Hit.Ranking(null, null, null, null, hit.score())
+            : new Hit.Ranking(
+                f.keywordRank() > 0 ? f.keywordRank() : null,
+                f.keywordRank() > 0 ? f.keywordScore() : null,
+                f.vectorRank() > 0 ? f.vectorRank() : null,
+                f.vectorRank() > 0 ? f.similarity() : null,
+                hit.score());
+    String keywordWhy =
+        byKeywords && r.keywordScore() != null ? explainer.explain(doc, r.keywordScore()) : null;
+    return hit.explained(
+        HitExplainer.sides(mode.mode(), r, meaning.fusion().vectorWeight(), keywordWhy), r);
   }
 
   /** The dimensions to count: all by default, none for an empty set, in the API's order. */

@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.abstracta.indexer.schema.Facets;
@@ -119,7 +120,8 @@ public final class FacetCounter {
     }
   }
 
-  static int totalHits(FacetsCollector hits) {
+  /** Documents collected in {@code hits}. */
+  public static int totalHits(FacetsCollector hits) {
     int n = 0;
     for (FacetsCollector.MatchingDocs m : hits.getMatchingDocs()) n += m.totalHits();
     return n;
@@ -157,7 +159,8 @@ public final class FacetCounter {
                 v.label(),
                 v.count(),
                 v.selected(),
-                matches(v, p) ? v.children() : children));
+                matches(v, p) ? v.children() : children,
+                v.inferred()));
       }
       if (values.size() >= size) break;
     }
@@ -206,28 +209,59 @@ public final class FacetCounter {
     return new FacetValue(value, label, count, filters.selected(dim, value), List.of());
   }
 
+  /**
+   * Archives, each with its categories: a value's count is its papers, those given the subject and
+   * those only inferred to have it (a paper given any subject has no inferred one, so the two never
+   * overlap), and {@code inferred} the latter.
+   */
   private List<FacetValue> subjects(FacetOrdinals.Counts counts, int top) {
     List<FacetValue> out = new ArrayList<>();
-    for (LabelAndValue archive : children(counts, top, Facets.SUBJECT)) {
+    for (SubjectCount archive : subjectCounts(counts, top)) {
       List<FacetValue> categories = new ArrayList<>();
-      for (LabelAndValue cat : children(counts, top, Facets.SUBJECT, archive.label)) {
+      for (SubjectCount cat : subjectCounts(counts, top, archive.code())) {
         categories.add(
             new FacetValue(
-                cat.label,
-                SubjectCatalog.subject(cat.label).label(),
-                cat.value.longValue(),
-                filters.selected(Facets.SUBJECT, cat.label),
-                List.of()));
+                cat.code(),
+                SubjectCatalog.subject(cat.code()).label(),
+                cat.count(),
+                filters.selected(Facets.SUBJECT, cat.code()),
+                List.of(),
+                cat.inferred()));
       }
       out.add(
           new FacetValue(
-              archive.label,
-              SubjectCatalog.archiveLabel(archive.label),
-              archive.value.longValue(),
-              filters.selected(Facets.SUBJECT, archive.label),
-              List.copyOf(categories)));
+              archive.code(),
+              SubjectCatalog.archiveLabel(archive.code()),
+              archive.count(),
+              filters.selected(Facets.SUBJECT, archive.code()),
+              List.copyOf(categories),
+              archive.inferred()));
     }
     return out;
+  }
+
+  /** A subject's papers ({@code count}), of which {@code inferred} have it only inferred. */
+  private record SubjectCount(String code, long count, long inferred) {}
+
+  /**
+   * The children of {@code path} in the subject dimension and the inferred one together, most
+   * papers first, then by code; the first {@code top}.
+   */
+  private static List<SubjectCount> subjectCounts(
+      FacetOrdinals.Counts counts, int top, String... path) {
+    Map<String, long[]> byCode = new TreeMap<>();
+    for (LabelAndValue lv : children(counts, Integer.MAX_VALUE, Facets.SUBJECT, path)) {
+      byCode.computeIfAbsent(lv.label, c -> new long[2])[0] += lv.value.longValue();
+    }
+    for (LabelAndValue lv : children(counts, Integer.MAX_VALUE, Facets.INFERRED_SUBJECT, path)) {
+      long[] c = byCode.computeIfAbsent(lv.label, k -> new long[2]);
+      c[0] += lv.value.longValue();
+      c[1] += lv.value.longValue();
+    }
+    List<SubjectCount> out = new ArrayList<>();
+    byCode.forEach((code, c) -> out.add(new SubjectCount(code, c[0], c[1])));
+    out.sort(Comparator.comparingLong(SubjectCount::count).reversed()); // stable: code order kept
+    return out.subList(0, Math.min(top, out.size()));
   }
 
   private List<FacetValue> years(FacetOrdinals.Counts counts) {

@@ -1,5 +1,6 @@
 package org.abstracta.searchapi.search.facet;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.abstracta.indexer.schema.Facets;
@@ -10,6 +11,7 @@ import org.abstracta.searchapi.search.query.StructuredQueries.YearRange;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -19,26 +21,61 @@ import org.apache.lucene.search.TermQuery;
  * each dimension without its own filter — and the filters that hold beside them as plain clauses.
  */
 public final class FacetFilters {
+  /**
+   * A subject filter matches a subject an input gave and one inferred for a paper given none (the
+   * subject facet counts both, the inferred apart).
+   */
+  private static final List<String> SUBJECT_DIMS = List.of(Facets.SUBJECT, Facets.INFERRED_SUBJECT);
+
   private final FilterSelection selection;
 
-  private FacetFilters(FilterSelection selection) {
+  /** The drill-down dimension left out ({@link #without}), or null. */
+  private final String omitted;
+
+  private FacetFilters(FilterSelection selection, String omitted) {
     this.selection = selection;
+    this.omitted = omitted;
   }
 
   /** The URL's {@code filters} and the query's {@code typed} filters, together. */
   public static FacetFilters of(
       Map<String, List<String>> filters, List<QueryFilter> typed, PaperSearcher searcher) {
     return new FacetFilters(
-        FilterSelection.of(filters, typed, v -> searcher.authorNames().spellings(v)));
+        FilterSelection.of(filters, typed, v -> searcher.authorNames().spellings(v)), null);
   }
 
   /** Validates and normalizes {@code filters}; unknown dimensions and bad values are rejected. */
   public static FacetFilters of(Map<String, List<String>> filters, PaperSearcher searcher) {
-    return new FacetFilters(FilterSelection.of(filters, v -> searcher.authorNames().spellings(v)));
+    return new FacetFilters(
+        FilterSelection.of(filters, v -> searcher.authorNames().spellings(v)), null);
   }
 
   boolean isEmpty() {
-    return selection.isEmpty();
+    return drillDownDims().isEmpty() && selection.required().isEmpty();
+  }
+
+  /**
+   * The dimensions filtered as drill-downs: those whose counts ignore their own filter (counted
+   * over the hits of {@link #without} that dimension).
+   */
+  public List<String> drillDownDims() {
+    List<String> dims = new ArrayList<>(selection.values().keySet());
+    if (!selection.years().isEmpty()) dims.add(Facets.YEAR);
+    dims.remove(omitted);
+    return dims;
+  }
+
+  /** These filters but {@code dim}'s drill-down (its plain filters stay). */
+  public FacetFilters without(String dim) {
+    if (omitted != null && !omitted.equals(dim)) {
+      throw new IllegalStateException("one drill-down dimension is left out at a time");
+    }
+    return new FacetFilters(selection, dim);
+  }
+
+  /** Only the filters, as one query (null when there are none): what a vector search must pass. */
+  public Query asFilter() {
+    return isEmpty() ? null : apply(MatchAllDocsQuery.INSTANCE);
   }
 
   /** {@code base} restricted to the filters, one drill-down dimension per filtered facet. */
@@ -51,15 +88,17 @@ public final class FacetFilters {
     }
     DrillDownQuery q = new DrillDownQuery(Facets.config(), restricted);
     for (Map.Entry<String, List<String>> e : selection.values().entrySet()) {
+      if (e.getKey().equals(omitted)) continue;
       for (String v : e.getValue()) {
-        if (e.getKey().equals(Facets.SUBJECT) && v.indexOf('.') > 0) {
-          q.add(Facets.SUBJECT, v.substring(0, v.indexOf('.')), v);
+        if (e.getKey().equals(Facets.SUBJECT)) {
+          // A subject a paper was given, or one inferred for a paper given none.
+          for (String dim : SUBJECT_DIMS) q.add(Facets.SUBJECT, subjectTerm(dim, v));
         } else {
           q.add(e.getKey(), v);
         }
       }
     }
-    if (!selection.years().isEmpty()) {
+    if (!selection.years().isEmpty() && !Facets.YEAR.equals(omitted)) {
       BooleanQuery.Builder any = new BooleanQuery.Builder();
       for (YearRange r : selection.years()) any.add(r.query(), Occur.SHOULD);
       q.add(Facets.YEAR, any.build());
@@ -90,12 +129,21 @@ public final class FacetFilters {
   private static Query anyOf(String dim, List<String> dimValues) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (String v : dimValues) {
-      String[] path =
-          Facets.SUBJECT.equals(dim) && v.indexOf('.') > 0
-              ? new String[] {v.substring(0, v.indexOf('.')), v}
-              : new String[] {v};
-      b.add(new TermQuery(DrillDownQuery.term(Facets.indexField(dim), dim, path)), Occur.SHOULD);
+      if (Facets.SUBJECT.equals(dim)) {
+        for (String d : SUBJECT_DIMS) b.add(subjectTerm(d, v), Occur.SHOULD);
+      } else {
+        b.add(new TermQuery(DrillDownQuery.term(Facets.indexField(dim), dim, v)), Occur.SHOULD);
+      }
     }
     return b.build();
+  }
+
+  /** The facet term of subject {@code code} (archive or category) in dimension {@code dim}. */
+  private static TermQuery subjectTerm(String dim, String code) {
+    String[] path =
+        code.indexOf('.') > 0
+            ? new String[] {code.substring(0, code.indexOf('.')), code}
+            : new String[] {code};
+    return new TermQuery(DrillDownQuery.term(Facets.indexField(dim), dim, path));
   }
 }

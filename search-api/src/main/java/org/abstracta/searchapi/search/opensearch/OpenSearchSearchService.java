@@ -23,6 +23,7 @@ import org.abstracta.searchapi.search.FacetResult;
 import org.abstracta.searchapi.search.Hit;
 import org.abstracta.searchapi.search.IndexStats;
 import org.abstracta.searchapi.search.InvalidRequestException;
+import org.abstracta.searchapi.search.SearchMode;
 import org.abstracta.searchapi.search.SearchRequest;
 import org.abstracta.searchapi.search.SearchResult;
 import org.abstracta.searchapi.search.SearchResult.Matched;
@@ -160,8 +161,22 @@ public final class OpenSearchSearchService implements SearchService {
               matched,
               corrected,
               r.mapped.filters(),
-              List.of());
+              List.of(),
+              SearchMode.KEYWORD,
+              modeNote(request.mode()));
       return RecoveryOptions.attach(request, result, this::count);
+    }
+
+    /**
+     * Why a search asked to rank by meaning ranks by keywords: the cluster's index holds no vectors
+     * (the embedded index's embedding stage makes them); null when keywords were asked for or the
+     * default applies.
+     */
+    private static String modeNote(SearchMode asked) {
+      return asked == null || asked == SearchMode.KEYWORD
+          ? null
+          : "the OpenSearch backend ranks by keywords only: search by meaning needs the embedded"
+              + " index's vectors";
     }
 
     /** The best respelling of the query, or null; only the words that look misspelled cost time. */

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.abstracta.indexer.schema.Fields;
+import org.abstracta.searchapi.search.Hit;
 import org.abstracta.searchapi.search.QueryFilter;
+import org.abstracta.searchapi.search.SearchMode;
 import org.abstracta.searchapi.search.query.ParsedQuery;
 import org.abstracta.searchapi.search.query.ParsedQuery.Unit;
 import org.abstracta.searchapi.search.query.Relevance;
@@ -103,6 +105,48 @@ public final class HitExplainer {
     if (!out.isEmpty()) out.append("; ");
     if (feedback) out.append("with words of the first results; ");
     return out.append(scoreText).toString();
+  }
+
+  /**
+   * Which side of a semantic or hybrid search found a hit, at which rank and score, and how its
+   * score came about; then, when keywords found it, {@code keywordWhy} (what {@link #explain} says
+   * of its keyword score).
+   *
+   * @param vectorWeight hybrid mode's weight on the vector side
+   */
+  public static String sides(
+      SearchMode mode, Hit.Ranking r, double vectorWeight, String keywordWhy) {
+    List<String> found = new ArrayList<>();
+    if (r.keywordRank() != null) {
+      found.add(
+          String.format(
+              Locale.ROOT, "keywords (rank %d, score %.2f)", r.keywordRank(), r.keywordScore()));
+    }
+    if (r.vectorRank() != null) {
+      found.add(
+          String.format(
+              Locale.ROOT,
+              "meaning (rank %d, cosine similarity %.3f)",
+              r.vectorRank(),
+              r.similarity()));
+    }
+    StringBuilder out = new StringBuilder();
+    if (found.isEmpty()) {
+      out.append("found by keywords, after the fused results");
+    } else {
+      out.append("found by ").append(String.join(" and ", found));
+    }
+    if (mode == SearchMode.HYBRID) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "; fused score %.3f (%.0f%% meaning, %.0f%% keywords, each scaled to its top)",
+              r.score(),
+              vectorWeight * 100,
+              (1 - vectorWeight) * 100));
+    }
+    if (keywordWhy != null) out.append("; by keywords: ").append(keywordWhy);
+    return out.toString();
   }
 
   private boolean matches(Weight w, int doc) throws IOException {

@@ -50,7 +50,9 @@ public final class HitFactory {
         p.hasCode(),
         h,
         explanation,
-        p.yearInferred());
+        p.yearInferred(),
+        p.inferredSubjects(),
+        null);
   }
 
   /** The terms a query matches (not those it excludes), per field, as strings. */
