@@ -72,6 +72,8 @@ class ArchitectureTest {
           .definedBy(SEARCH + ".vector..")
           .layer("engine")
           .definedBy(SEARCH + ".engine..")
+          .layer("opensearch")
+          .definedBy(SEARCH + ".opensearch..")
           .whereLayer("search")
           .mayNotAccessAnyLayer()
           .whereLayer("query")
@@ -87,7 +89,11 @@ class ArchitectureTest {
           .whereLayer("vector")
           .mayOnlyAccessLayers("facet", "query", "search")
           .whereLayer("engine")
-          .mayNotBeAccessedByAnyLayer();
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("opensearch")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("opensearch")
+          .mayOnlyAccessLayers("facet", "query", "rank", "result", "suggest", "search");
 
   @ArchTest
   static final ArchRule search_never_sees_the_http_layer_or_the_command_line =
@@ -134,6 +140,7 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage(
               SEARCH + ".engine..",
+              SEARCH + ".opensearch..",
               SEARCH + ".facet..",
               SEARCH + ".rank..",
               SEARCH + ".result..",

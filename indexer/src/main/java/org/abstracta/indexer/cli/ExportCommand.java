@@ -6,7 +6,11 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.abstracta.indexer.index.IndexExport;
+import org.abstracta.indexer.opensearch.OpenSearchClient;
+import org.abstracta.indexer.opensearch.OpenSearchExport;
+import org.abstracta.indexer.opensearch.OpenSearchTarget;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,20 +32,29 @@ public final class ExportCommand implements Callable<Integer> {
       description = "index directory (default: ${DEFAULT-VALUE})")
   Path index = AbstractaHome.defaultIndex();
 
+  @Mixin OpenSearchOptions opensearch = new OpenSearchOptions();
+
   @Override
   public Integer call() {
     OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+    String where = "the index " + index;
     try {
-      IndexExport.write(index, out);
+      if (opensearch.enabled()) {
+        OpenSearchTarget target = opensearch.target(spec);
+        where = target.describe();
+        try (OpenSearchClient client = OpenSearchClient.connect(target)) {
+          OpenSearchExport.write(client, out);
+        }
+      } else {
+        IndexExport.write(index, out);
+      }
       out.flush();
       return 0;
     } catch (IndexExport.NoIndexException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());
       return 2;
     } catch (IOException e) {
-      spec.commandLine()
-          .getErr()
-          .println("error: cannot read the index " + index + ": " + e.getMessage());
+      spec.commandLine().getErr().println("error: cannot read " + where + ": " + e.getMessage());
       return 4;
     }
   }

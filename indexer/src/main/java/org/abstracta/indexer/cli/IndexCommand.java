@@ -12,9 +12,13 @@ import org.abstracta.indexer.index.IndexOptions;
 import org.abstracta.indexer.index.IndexRun;
 import org.abstracta.indexer.index.IndexSummary;
 import org.abstracta.indexer.index.IndexerException;
+import org.abstracta.indexer.index.PaperStore;
 import org.abstracta.indexer.index.Skip;
 import org.abstracta.indexer.ingest.Formats;
 import org.abstracta.indexer.ingest.PaperParser;
+import org.abstracta.indexer.opensearch.OpenSearchClient;
+import org.abstracta.indexer.opensearch.OpenSearchStore;
+import org.abstracta.indexer.opensearch.OpenSearchTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,6 +76,21 @@ public final class IndexCommand implements Callable<Integer> {
               + " cores); a quarter as many, at least one, parse beside them.")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Mixin OpenSearchOptions opensearch = new OpenSearchOptions();
+
+  @Option(
+      names = "--shards",
+      paramLabel = "N",
+      description =
+          "with --opensearch: primary shards of the index a run creates (default: ${DEFAULT-VALUE})")
+  int shards = 1;
+
+  @Option(
+      names = "--replicas",
+      paramLabel = "N",
+      description = "with --opensearch: replicas of each shard (default: ${DEFAULT-VALUE})")
+  int replicas = 1;
+
   @Option(
       names = "--vectors",
       negatable = true,
@@ -102,6 +121,15 @@ public final class IndexCommand implements Callable<Integer> {
     }
     if (threads < 1)
       throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
+    OpenSearchTarget target = null;
+    if (opensearch.enabled()) {
+      if (shards < 1)
+        throw new ParameterException(spec.commandLine(), "--shards must be at least 1");
+      if (replicas < 0) {
+        throw new ParameterException(spec.commandLine(), "--replicas must be 0 or more");
+      }
+      target = opensearch.target(spec);
+    }
     List<Path> inputs = paths.isEmpty() ? List.of(AbstractaHome.sampleCorpus()) : paths;
     if (paths.isEmpty() && !Files.isDirectory(inputs.getFirst())) {
       err.println(
@@ -113,9 +141,18 @@ public final class IndexCommand implements Callable<Integer> {
     boolean showProgress = writing.showProgress();
     Path index = writing.index;
     IndexOptions options = new IndexOptions(index, forced, asOf, rebuild, threads, showProgress);
+    String where = index.toString();
+    String keeps = "the index keeps its previous commit";
     try {
-      IndexSummary s = IndexRun.run(inputs, options);
-      print(out, s);
+      if (target != null) {
+        // The cluster holds no vectors: the OpenSearch backend searches by keywords.
+        where = target.describe();
+        PaperStore store = new OpenSearchStore(OpenSearchClient.connect(target), shards, replicas);
+        keeps = store.keeps();
+        print(out, IndexRun.run(inputs, options, store), where);
+        return 0;
+      }
+      print(out, IndexRun.run(inputs, options), where);
       if (!vectors) return 0;
       return EmbedCommand.run(
           EmbedOptions.defaults(index).withProgress(showProgress).withThreads(threads), out, err);
@@ -126,20 +163,22 @@ public final class IndexCommand implements Callable<Integer> {
       // Nothing of this run was committed: Lucene's commit is atomic. Say how to go on.
       err.println(
           "error: out of memory indexing into "
-              + index
-              + " (the index keeps its previous commit); give Java more heap, e.g."
+              + where
+              + " ("
+              + keeps
+              + "); give Java more heap, e.g."
               + " ABSTRACTA_JAVA_OPTS=-Xmx2g ./abstracta index ...");
       return 4;
     }
   }
 
-  private void print(PrintWriter out, IndexSummary s) {
+  private void print(PrintWriter out, IndexSummary s, String where) {
     out.printf(
         Locale.ROOT,
         "Indexed %d file%s into %s in %.1f s (%,.0f records/s)%n",
         s.files(),
         s.files() == 1 ? "" : "s",
-        writing.index,
+        where,
         s.seconds(),
         s.rate());
     out.printf(

@@ -25,7 +25,7 @@ public final class IndexExport {
 
   /** There is no index at the path given. */
   public static final class NoIndexException extends IOException {
-    NoIndexException(String message) {
+    public NoIndexException(String message) {
       super(message);
     }
   }

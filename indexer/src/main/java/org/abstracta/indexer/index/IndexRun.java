@@ -39,12 +39,8 @@ import org.abstracta.indexer.model.Paper;
 import org.abstracta.indexer.model.PaperId;
 import org.abstracta.indexer.schema.PaperDocuments;
 import org.abstracta.indexer.text.TitleKey;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * One indexing run: read every input, merge each record into the document it belongs to, write with
@@ -78,7 +74,6 @@ public final class IndexRun {
 
   private final IndexOptions options;
   private final ParseContext context;
-  private final PaperDocuments documents = new PaperDocuments();
   private final LongAdder read = new LongAdder();
   private final LongAdder created = new LongAdder();
   private final LongAdder updated = new LongAdder();
@@ -91,12 +86,13 @@ public final class IndexRun {
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final Progress progress;
 
-  private IndexWriter writer;
+  private final PaperStore store;
   private ThreadPoolExecutor writers;
   private PaperLookup startState;
 
-  private IndexRun(IndexOptions options, Progress progress) {
+  private IndexRun(IndexOptions options, Progress progress, PaperStore store) {
     this.options = options;
+    this.store = store;
     this.context = new ParseContext(options.asOf());
     this.progress = progress;
   }
@@ -112,11 +108,21 @@ public final class IndexRun {
    */
   static IndexSummary run(List<Path> paths, IndexOptions options, UnaryOperator<Directory> storage)
       throws IndexerException {
+    return run(paths, options, new LuceneStore(options.index(), storage));
+  }
+
+  /**
+   * Indexes {@code paths} into {@code store} (instead of {@code options.index()}), which the run
+   * closes.
+   */
+  public static IndexSummary run(List<Path> paths, IndexOptions options, PaperStore store)
+      throws IndexerException {
     long start = System.nanoTime();
     List<InputFile> files;
     try {
       files = InputCollector.collect(paths);
     } catch (NoSuchFileException e) {
+      closeQuietly(store);
       throw new IndexerException(
           "no such file or directory: "
               + e.getFile()
@@ -124,58 +130,48 @@ public final class IndexRun {
           2,
           e);
     } catch (IOException e) {
+      closeQuietly(store);
       throw new IndexerException("cannot list input: " + e.getMessage(), 2, e);
     }
     long totalBytes = 0;
     for (InputFile f : files) totalBytes += size(f.path());
     try (Progress progress = Progress.create(options.progress(), totalBytes)) {
-      return new IndexRun(options, progress).execute(files, storage, start);
+      return new IndexRun(options, progress, store).execute(files, start);
     }
   }
 
-  private IndexSummary execute(
-      List<InputFile> files, UnaryOperator<Directory> storage, long startNanos)
-      throws IndexerException {
+  private static void closeQuietly(PaperStore store) {
+    try {
+      store.close();
+    } catch (IOException | RuntimeException ignored) {
+      // nothing was written
+    }
+  }
+
+  private IndexSummary execute(List<InputFile> files, long startNanos) throws IndexerException {
     int filesRead = 0;
     int filesSkipped = 0;
-    try (Directory dir = storage.apply(IndexWriterFactory.open(options.index()))) {
+    try (PaperStore s = store) {
+      startState = store.open(options.rebuild());
+      writers = writers(writerThreads(options.threads()));
+      ThreadPoolExecutor workers = parsers(parserThreads(options.threads()));
       try {
-        writer = IndexWriterFactory.writer(dir, options.rebuild());
-      } catch (LockObtainFailedException e) {
-        throw new IndexerException(
-            "the index "
-                + options.index()
-                + " is being written by another indexing run (write.lock is held)",
-            3,
-            e);
-      }
-      // The committed state, read without the writer: an NRT reader would make the writer pool
-      // segment readers for the whole run. --rebuild starts from nothing.
-      try (DirectoryReader start =
-          !options.rebuild() && DirectoryReader.indexExists(dir)
-              ? DirectoryReader.open(dir)
-              : null) {
-        startState = new ReaderLookup(start);
-        writers = writers(writerThreads(options.threads()));
-        ThreadPoolExecutor workers = parsers(parserThreads(options.threads()));
-        try {
-          for (InputFile file : files) {
-            if (failure.get() != null) break;
-            if (readFile(file, workers)) filesRead++;
-            else filesSkipped++;
-          }
-        } finally {
-          workers.shutdown();
-          awaitQuietly(workers);
-          // Every parser is done, so nothing is handed to the writers any more.
-          writers.shutdown();
-          awaitQuietly(writers);
+        for (InputFile file : files) {
+          if (failure.get() != null) break;
+          if (readFile(file, workers)) filesRead++;
+          else filesSkipped++;
         }
-        rethrowFailure();
-        mergeDeferred();
+      } finally {
+        workers.shutdown();
+        awaitQuietly(workers);
+        // Every parser is done, so nothing is handed to the writers any more.
+        writers.shutdown();
+        awaitQuietly(writers);
       }
+      rethrowFailure();
+      mergeDeferred();
       if (read.sum() == 0 && filesRead == 0) {
-        writer.rollback();
+        store.rollback();
         throw new IndexerException(
             files.isEmpty()
                 ? "nothing to read: no files found"
@@ -184,14 +180,7 @@ public final class IndexRun {
             1,
             null);
       }
-      if (writer.hasUncommittedChanges()) {
-        CommitData.update(
-            writer,
-            Map.of("abstracta.schema", "1", "abstracta.run", java.time.Instant.now().toString()));
-        writer.commit();
-      }
-      int docs = writer.getDocStats().numDocs;
-      writer.close();
+      int docs = store.commit();
       List<Skip> listed = new ArrayList<>(skips);
       listed.sort(null);
       return new IndexSummary(
@@ -207,17 +196,13 @@ public final class IndexRun {
           (System.nanoTime() - startNanos) / 1e9);
     } catch (IOException | RuntimeException e) {
       // Disk full, an I/O error, a failed commit: nothing of this run is committed.
-      rollbackQuietly();
+      store.rollback();
       throw new IndexerException(
-          "cannot write the index "
-              + options.index()
-              + ": "
-              + describe(e)
-              + " (the index keeps its previous commit)",
+          "cannot write " + store.describe() + ": " + describe(e) + " (" + store.keeps() + ")",
           4,
           e);
     } finally {
-      rollbackQuietly();
+      store.rollback();
     }
   }
 
@@ -291,7 +276,7 @@ public final class IndexRun {
    * A resolved record waiting for a writer, its document built (null when it is unchanged), and
    * where it was read.
    */
-  private record Pending(Resolution resolution, Document document, InputFile file, int line) {}
+  private record Pending(Resolution resolution, Object document, InputFile file, int line) {}
 
   /** Reads one file; false if it was skipped as a whole. */
   private boolean readFile(InputFile file, ThreadPoolExecutor workers) {
@@ -376,7 +361,8 @@ public final class IndexRun {
     workers.execute(
         guarded(
             () -> {
-              List<Pending> resolved = new ArrayList<>(batch.size());
+              List<Paper> papers = new ArrayList<>(batch.size());
+              List<Integer> lines = new ArrayList<>(batch.size());
               for (int i = 0; i < batch.size(); i++) {
                 String line = batch.get(i);
                 if (line.isBlank()) continue;
@@ -394,9 +380,12 @@ public final class IndexRun {
                   skip(file, lineNo, "unreadable record: nested too deeply");
                   continue;
                 }
-                if (p != null) accept(p, file, lineNo, resolved);
+                if (p != null) {
+                  papers.add(p);
+                  lines.add(lineNo);
+                }
               }
-              writeLater(resolved);
+              acceptAll(papers, file, lines);
             }));
   }
 
@@ -438,14 +427,7 @@ public final class IndexRun {
       int to = Math.min(papers.size(), from + BATCH);
       List<Paper> batch = papers.subList(from, to);
       List<Integer> batchLines = lines.subList(from, to);
-      workers.execute(
-          guarded(
-              () -> {
-                List<Pending> resolved = new ArrayList<>(batch.size());
-                for (int i = 0; i < batch.size(); i++)
-                  accept(batch.get(i), file, batchLines.get(i), resolved);
-                writeLater(resolved);
-              }));
+      workers.execute(guarded(() -> acceptAll(batch, file, batchLines)));
     }
     return true;
   }
@@ -477,11 +459,23 @@ public final class IndexRun {
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
+  /** Resolves a batch of records (read at {@code lines}) and hands them to the writers. */
+  private void acceptAll(List<Paper> papers, InputFile file, List<Integer> lines)
+      throws IOException {
+    PaperLookup lookup = startState.prefetch(papers);
+    List<Pending> resolved = new ArrayList<>(papers.size());
+    for (int i = 0; i < papers.size(); i++) {
+      accept(papers.get(i), file, lines.get(i), resolved, lookup);
+    }
+    writeLater(resolved);
+  }
+
   /**
    * Resolves one record into {@code resolved} for writing, or defers it when another record of this
    * run shares a key.
    */
-  private void accept(Paper paper, InputFile file, int line, List<Pending> resolved)
+  private void accept(
+      Paper paper, InputFile file, int line, List<Pending> resolved, PaperLookup lookup)
       throws IOException {
     if (paper.id() == null || paper.id().isBlank()) {
       if (paper.title() == null || paper.title().isBlank()) {
@@ -497,7 +491,7 @@ public final class IndexRun {
       return;
     }
     read.increment();
-    Resolution r = PaperResolver.resolve(paper, titleKey, startState);
+    Resolution r = PaperResolver.resolve(paper, titleKey, lookup);
     for (String key : PaperResolver.claimKeys(paper, titleKey, r)) {
       if (!claims.claim(key)) {
         deferred.add(new Deferred(paper, file, line));
@@ -505,10 +499,10 @@ public final class IndexRun {
       }
     }
     // The document is built here, on a parser thread: the writer only analyzes and writes.
-    Document doc = null;
+    Object doc = null;
     if (r.outcome() != Resolution.Outcome.UNCHANGED) {
       try {
-        doc = documents.toDocument(r.merged(), carriedVectors(r, startState));
+        doc = store.prepare(r.merged(), carriedVectors(r, lookup));
       } catch (IllegalArgumentException e) {
         skip(file, line, "cannot be indexed: " + describe(e));
         return;
@@ -540,7 +534,7 @@ public final class IndexRun {
    */
   private boolean write(
       Resolution r,
-      Document doc,
+      Object doc,
       Map<String, float[]> vectors,
       boolean sequential,
       InputFile file,
@@ -551,23 +545,19 @@ public final class IndexRun {
       return true;
     }
     try {
-      if (doc == null) doc = documents.toDocument(r.merged(), vectors);
-      if (r.outcome() == Resolution.Outcome.NEW && !sequential) {
-        // Not in the index when the run started, and this run's claim on the id is ours alone:
-        // a plain add, which spares every flush from resolving a delete term per document.
-        writer.addDocument(doc);
-      } else {
-        writer.updateDocument(PaperDocuments.idTerm(r.merged().id()), doc);
-      }
+      if (doc == null) doc = store.prepare(r.merged(), vectors);
+      // Not in the index when the run started, and this run's claim on the id is ours alone: a
+      // plain add.
+      store.write(r.merged().id(), doc, r.outcome() == Resolution.Outcome.NEW && !sequential);
     } catch (IllegalArgumentException e) {
       skip(file, line, "cannot be indexed: " + describe(e));
       return false;
     }
     // Deletes of the documents this one absorbed come after it is written, so a refused
     // document costs nothing.
-    for (String id : r.absorbed()) writer.deleteDocuments(PaperDocuments.idTerm(id));
+    for (String id : r.absorbed()) store.delete(id);
     if (r.existing() != null && !r.existing().id().equals(r.merged().id())) {
-      writer.deleteDocuments(PaperDocuments.idTerm(r.existing().id()));
+      store.delete(r.existing().id());
     }
     (r.outcome() == Resolution.Outcome.NEW ? created : updated).increment();
     return true;
@@ -578,16 +568,14 @@ public final class IndexRun {
    */
   private void mergeDeferred() throws IOException {
     if (deferred.isEmpty()) return;
-    try (DirectoryReader nrt = DirectoryReader.open(writer)) {
-      OverlayLookup state = new OverlayLookup(new ReaderLookup(nrt));
-      for (Deferred d : deferred) {
-        Resolution r = PaperResolver.resolve(d.paper(), TitleKey.of(d.paper().title()), state);
-        Map<String, float[]> vectors = carriedVectors(r, state);
-        if (!write(r, null, vectors, true, d.file(), d.line())) continue;
-        for (String id : r.absorbed()) state.delete(id);
-        if (r.existing() != null) state.delete(r.existing().id());
-        state.put(r.merged(), vectors);
-      }
+    OverlayLookup state = new OverlayLookup(store.current());
+    for (Deferred d : deferred) {
+      Resolution r = PaperResolver.resolve(d.paper(), TitleKey.of(d.paper().title()), state);
+      Map<String, float[]> vectors = carriedVectors(r, state);
+      if (!write(r, null, vectors, true, d.file(), d.line())) continue;
+      for (String id : r.absorbed()) state.delete(id);
+      if (r.existing() != null) state.delete(r.existing().id());
+      state.put(r.merged(), vectors);
     }
   }
 
@@ -621,16 +609,6 @@ public final class IndexRun {
     if (t instanceof RuntimeException re) throw re;
     if (t instanceof Error err) throw err;
     throw new IOException(t);
-  }
-
-  private void rollbackQuietly() {
-    if (writer != null && writer.isOpen()) {
-      try {
-        writer.rollback();
-      } catch (IOException | RuntimeException ignored) {
-        // the run already failed; the previous commit is what remains
-      }
-    }
   }
 
   private static void awaitQuietly(ThreadPoolExecutor workers) {

@@ -162,4 +162,43 @@ class IndexCommandTest {
         "error: no index at " + tmp.resolve("none") + " (run `abstracta index` first)\n",
         err.toString());
   }
+
+  /** A port nothing listens on: a cluster that is down. */
+  private static String deadCluster() throws Exception {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return "http://127.0.0.1:" + s.getLocalPort();
+    }
+  }
+
+  @Test
+  void a_cluster_that_is_down_is_one_line_and_exit_code_4() throws Exception {
+    String url = deadCluster();
+    Run r = index("../src/corpus", "--opensearch", url, "--as-of", "2026-11-22");
+    assertEquals(4, r.exit(), r.out() + r.err());
+    assertEquals(
+        "error: cannot write the OpenSearch index 'abstracta' at "
+            + url
+            + ": OpenSearch at "
+            + url
+            + " cannot be reached: connection refused (the alias keeps serving the previous"
+            + " index)",
+        r.err().strip());
+  }
+
+  @Test
+  void opensearch_arguments_are_checked_before_anything_is_written() {
+    Run both = index("--index", tmp.toString(), "--opensearch", "http://127.0.0.1:9200");
+    assertEquals(2, both.exit());
+    assertEquals(
+        "error: --index and --opensearch exclude each other: choose one store", both.err().strip());
+    Run url = index("--opensearch", "ftp://example");
+    assertEquals(2, url.exit());
+    assertTrue(url.err().contains("is not an http:// or https:// URL with a host"), url.err());
+    Run name = index("--opensearch", "localhost:9200", "--opensearch-index", "Papers");
+    assertEquals(2, name.exit());
+    assertTrue(name.err().contains("is not an index name OpenSearch takes"), name.err());
+    Run shards = index("--opensearch", "localhost:9200", "--shards", "0");
+    assertEquals(2, shards.exit());
+    assertFalse(Files.exists(tmp.resolve("write.lock")));
+  }
 }

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import org.abstracta.searchapi.search.InvalidRequestException;
+import org.abstracta.searchapi.search.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,13 @@ final class ErrorMapping {
         (e, ctx) -> send(ctx, 400, e.code(), e.getMessage(), e.parameter()));
     routes.exception(
         ApiException.class, (e, ctx) -> send(ctx, e.status(), e.code(), e.getMessage(), null));
+    routes.exception(
+        ServiceUnavailableException.class,
+        (e, ctx) -> {
+          LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+          ctx.header("Retry-After", "5");
+          send(ctx, 503, "unavailable", e.getMessage(), null);
+        });
     routes.exception(HttpResponseException.class, ErrorMapping::javalin);
     routes.exception(
         Exception.class,

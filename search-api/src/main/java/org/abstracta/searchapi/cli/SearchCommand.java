@@ -11,8 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.abstracta.indexer.cli.AbstractaHome;
+import org.abstracta.indexer.cli.OpenSearchOptions;
 import org.abstracta.indexer.model.InferredSubject;
 import org.abstracta.indexer.model.PaperJson;
+import org.abstracta.indexer.opensearch.OpenSearchTarget;
 import org.abstracta.searchapi.api.ApiJson;
 import org.abstracta.searchapi.api.SearchParams;
 import org.abstracta.searchapi.search.Hit;
@@ -22,8 +24,11 @@ import org.abstracta.searchapi.search.SearchMode;
 import org.abstracta.searchapi.search.SearchRequest;
 import org.abstracta.searchapi.search.SearchResult;
 import org.abstracta.searchapi.search.SearchService;
+import org.abstracta.searchapi.search.ServiceUnavailableException;
 import org.abstracta.searchapi.search.engine.IndexSearchService;
+import org.abstracta.searchapi.search.opensearch.OpenSearchSearchService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,6 +61,8 @@ public final class SearchCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "index directory (default: ${DEFAULT-VALUE})")
   Path index = AbstractaHome.defaultIndex();
+
+  @Mixin OpenSearchOptions opensearch = new OpenSearchOptions();
 
   @Option(
       names = "--subject",
@@ -133,7 +140,8 @@ public final class SearchCommand implements Callable<Integer> {
       err.println("error: " + optionName(e.parameter()) + ": " + e.getMessage());
       return 2;
     }
-    if (!ServeCommand.hasIndex(index)) {
+    OpenSearchTarget cluster = opensearch.enabled() ? opensearch.target(spec) : null;
+    if (cluster == null && !ServeCommand.hasIndex(index)) {
       err.println(
           "error: no index at "
               + index
@@ -142,7 +150,9 @@ public final class SearchCommand implements Callable<Integer> {
       return 2;
     }
     try (SearchService service =
-        IndexSearchService.open(index, IndexSearchService.DEFAULT_TIME_BUDGET)) {
+        cluster != null
+            ? OpenSearchSearchService.open(cluster)
+            : IndexSearchService.open(index, IndexSearchService.DEFAULT_TIME_BUDGET)) {
       SearchResult result = service.search(request);
       if (json) {
         out.println(
@@ -157,6 +167,9 @@ public final class SearchCommand implements Callable<Integer> {
     } catch (InvalidRequestException e) {
       err.println("error: " + optionName(e.parameter()) + ": " + e.getMessage());
       return 2;
+    } catch (ServiceUnavailableException e) {
+      err.println("error: " + e.getMessage());
+      return 4;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a search response always serializes", e);
     } catch (IOException e) {

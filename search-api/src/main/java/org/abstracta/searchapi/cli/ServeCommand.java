@@ -17,19 +17,24 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.abstracta.indexer.cli.AbstractaHome;
 import org.abstracta.indexer.cli.EmbedCommand;
+import org.abstracta.indexer.cli.OpenSearchOptions;
 import org.abstracta.indexer.embed.EmbedOptions;
 import org.abstracta.indexer.index.IndexOptions;
 import org.abstracta.indexer.index.IndexRun;
 import org.abstracta.indexer.index.IndexSummary;
 import org.abstracta.indexer.index.IndexerException;
+import org.abstracta.indexer.opensearch.OpenSearchTarget;
 import org.abstracta.searchapi.api.ApiConfig;
 import org.abstracta.searchapi.api.AppFactory;
 import org.abstracta.searchapi.search.SearchService;
+import org.abstracta.searchapi.search.ServiceUnavailableException;
 import org.abstracta.searchapi.search.engine.IndexSearchService;
+import org.abstracta.searchapi.search.opensearch.OpenSearchSearchService;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -51,6 +56,8 @@ import picocli.CommandLine.Spec;
     })
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin OpenSearchOptions opensearch = new OpenSearchOptions();
 
   @Option(
       names = "--index",
@@ -148,20 +155,26 @@ public final class ServeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--query-timeout must be 0 or more");
     }
     List<String> origins = ApiConfig.parseOrigins(corsOrigins);
+    OpenSearchTarget cluster = opensearch.enabled() ? opensearch.target(spec) : null;
     out.printf(
         Locale.ROOT,
-        "serve: index=%s host=%s port=%d cors-origins=%s query-timeout=%dms%n",
-        index.toAbsolutePath().normalize(),
+        "serve: %s host=%s port=%d cors-origins=%s query-timeout=%dms%n",
+        cluster == null
+            ? "index=" + index.toAbsolutePath().normalize()
+            : "opensearch=" + cluster.nodeList() + " opensearch-index=" + cluster.index(),
         host,
         port,
         String.join(",", origins),
         queryTimeoutMs);
     out.flush();
-    if (!hasIndex(index)) buildSample(out);
+    if (cluster == null && !hasIndex(index)) buildSample(out);
 
     SearchService service;
     try {
-      service = openIndex(index, Duration.ofMillis(queryTimeoutMs));
+      service =
+          cluster == null
+              ? openIndex(index, Duration.ofMillis(queryTimeoutMs))
+              : OpenSearchSearchService.open(cluster, Duration.ofMillis(queryTimeoutMs));
     } catch (IOException | RuntimeException e) {
       throw new ServeException("cannot open the index at " + index + ": " + e.getMessage(), 4);
     }
@@ -182,11 +195,14 @@ public final class ServeCommand implements Callable<Integer> {
     }
     String shownHost = host.contains(":") ? "[" + host + "]" : host;
     String url = "http://" + shownHost + ":" + app.port() + "/";
-    out.printf(
-        Locale.ROOT,
-        "Abstracta is serving %,d documents at %s (Ctrl-C to stop)%n",
-        service.stats().documents(),
-        url);
+    String documents;
+    try {
+      documents = String.format(Locale.ROOT, "%,d documents", service.stats().documents());
+    } catch (ServiceUnavailableException e) {
+      // Served all the same: each request says 503 until the cluster answers.
+      documents = "(for now no documents: " + e.getMessage() + ")";
+    }
+    out.printf(Locale.ROOT, "Abstracta is serving %s at %s (Ctrl-C to stop)%n", documents, url);
     out.flush();
     return new Running(app, service, url);
   }

@@ -32,8 +32,8 @@ public final class ApiServer implements AutoCloseable {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** The service {@link #over} opened for this server alone, closed with it; else null. */
-  private final IndexSearchService own;
+  /** The service opened for this server alone ({@link #over}, {@link #owning}), closed with it. */
+  private final SearchService own;
 
   ApiServer(SearchService service, ApiConfig config) {
     this(service, config, null);
@@ -43,10 +43,20 @@ public final class ApiServer implements AutoCloseable {
     this(service, OPEN);
   }
 
-  private ApiServer(SearchService service, ApiConfig config, IndexSearchService own) {
+  private ApiServer(SearchService service, ApiConfig config, SearchService own) {
     this.own = own;
     this.app = AppFactory.create(service, config).start("127.0.0.1", 0);
     this.base = "http://127.0.0.1:" + app.port();
+  }
+
+  /** The real app over {@code service} (which the caller closes). */
+  public static ApiServer serving(SearchService service) {
+    return new ApiServer(service);
+  }
+
+  /** The real app over {@code service}, which it closes when it stops. */
+  public static ApiServer owning(SearchService service) {
+    return new ApiServer(service, OPEN, service);
   }
 
   /** The real app over the seed index, built once per JVM ({@link SeedIndex#shared}). */

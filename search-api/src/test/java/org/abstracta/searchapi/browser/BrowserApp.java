@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.abstracta.indexer.opensearch.OpenSearchTarget;
 import org.abstracta.searchapi.api.ApiServer;
+import org.abstracta.searchapi.opensearch.OpenSearchCluster;
 import org.abstracta.searchapi.search.SeedIndex;
+import org.abstracta.searchapi.search.opensearch.OpenSearchSearchService;
 
 /**
  * The real service, as {@code abstracta serve} runs it, over the 90-document seed corpus plus a
@@ -23,15 +26,41 @@ final class BrowserApp implements AutoCloseable {
 
   final String base;
   private final ApiServer server;
+  private final AutoCloseable service;
 
-  private BrowserApp(ApiServer server) {
+  private BrowserApp(ApiServer server, AutoCloseable service) {
     this.server = server;
+    this.service = service;
     this.base = server.base;
   }
 
+  /** How a browser test starts the app. */
+  interface Starter {
+    BrowserApp start() throws Exception;
+  }
+
+  private static Path fixture() throws Exception {
+    return Path.of(BrowserApp.class.getResource("/browser/unsafe-titles.jsonl").toURI());
+  }
+
   static BrowserApp start() throws Exception {
-    Path fixture = Path.of(BrowserApp.class.getResource("/browser/unsafe-titles.jsonl").toURI());
-    return new BrowserApp(ApiServer.over(SeedIndex.shared(fixture)));
+    return new BrowserApp(ApiServer.over(SeedIndex.shared(fixture())), null);
+  }
+
+  /** A browser test class that runs against the OpenSearch backend. */
+  interface OnOpenSearch {}
+
+  /** The app {@code testClass} tests: over OpenSearch for an {@link OnOpenSearch} class. */
+  static BrowserApp startFor(Class<?> testClass) throws Exception {
+    return OnOpenSearch.class.isAssignableFrom(testClass) ? startOnOpenSearch() : start();
+  }
+
+  /** The same app and documents served from the build's OpenSearch cluster. */
+  static BrowserApp startOnOpenSearch() throws Exception {
+    OpenSearchTarget target = OpenSearchCluster.target("browser");
+    OpenSearchCluster.index(target, SeedIndex.corpus(), fixture());
+    OpenSearchSearchService service = OpenSearchSearchService.open(target);
+    return new BrowserApp(ApiServer.serving(service), service);
   }
 
   /** {@code GET base + pathAndQuery} as JSON; fails on anything but 200. */
@@ -71,5 +100,10 @@ final class BrowserApp implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    try {
+      if (service != null) service.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

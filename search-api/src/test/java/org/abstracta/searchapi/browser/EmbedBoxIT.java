@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -48,9 +49,14 @@ class EmbedBoxIT {
   static String siteBase;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(TestInfo test) throws Exception {
+    start(() -> BrowserApp.startFor(test.getTestClass().orElseThrow()));
+  }
+
+  /** Starts the browser, the host site and the app {@code starter} starts. */
+  static void start(BrowserApp.Starter starter) throws Exception {
     if (!Browser.installed()) return; // each test then fails, saying how to install them
-    app = BrowserApp.start();
+    app = starter.start();
     site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     site.createContext("/", EmbedBoxIT::sitePage);
     site.start();

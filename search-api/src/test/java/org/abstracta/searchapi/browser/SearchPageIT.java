@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -41,9 +42,14 @@ class SearchPageIT {
   static ChromeDriver driver;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(TestInfo test) throws Exception {
+    start(() -> BrowserApp.startFor(test.getTestClass().orElseThrow()));
+  }
+
+  /** Starts the browser and the app {@code starter} starts (the embedded index, or OpenSearch). */
+  static void start(BrowserApp.Starter starter) throws Exception {
     if (!Browser.installed()) return; // each test then fails, saying how to install them
-    app = BrowserApp.start();
+    app = starter.start();
     browser = Browser.start(tmp.resolve("profile"));
     driver = browser.driver;
   }

@@ -1,119 +1,39 @@
 package org.abstracta.searchapi.search.engine;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.abstracta.indexer.schema.Facets;
-import org.abstracta.searchapi.search.InvalidRequestException;
-import org.abstracta.searchapi.search.QueryFilter;
-import org.abstracta.searchapi.search.RecoveryOption;
 import org.abstracta.searchapi.search.SearchRequest;
 import org.abstracta.searchapi.search.SearchResult;
 import org.abstracta.searchapi.search.facet.FacetFilters;
 import org.abstracta.searchapi.search.facet.PaperSearcher;
 import org.abstracta.searchapi.search.query.ParsedQuery;
+import org.abstracta.searchapi.search.query.RecoveryOptions;
 import org.abstracta.searchapi.search.query.UserQueryParser;
 
 /**
- * What would give results when a search gives none: the same search with one change — the
- * respelling, each filter dropped (a URL filter, or a filter typed in the query taken out of it),
- * the quoted words without quotes, every filter dropped — each counted (a count scores nothing),
- * and offered when it finds something. Only searched for when the total is 0, so it costs nothing
- * otherwise.
+ * The embedded engine's counts for {@link RecoveryOptions}: each changed search parsed, filtered
+ * and counted on the snapshot that found nothing (a count scores nothing).
  */
 final class Recovery {
-  /** Most options offered: a few links, not a second result list. */
-  static final int MAX_OPTIONS = 8;
+  private Recovery() {}
 
-  private final PaperSearcher searcher;
-  private final UserQueryParser parser;
-  private final SearchRequest request;
-
-  Recovery(PaperSearcher searcher, SearchRequest request) {
-    this.searcher = searcher;
-    this.parser = new UserQueryParser(searcher.getIndexReader());
-    this.request = request;
-  }
-
-  /**
-   * {@code result} with its recovery options when it found nothing (and was not cut short by its
-   * time budget); else {@code result} itself.
-   */
+  /** {@code result} with its recovery options when it found nothing; else itself. */
   static SearchResult attach(PaperSearcher searcher, SearchRequest request, SearchResult result)
       throws IOException {
-    if (result.total() > 0 || result.partial()) return result;
-    return result.withRecovery(
-        new Recovery(searcher, request).options(result.didYouMean(), result.queryFilters()));
+    if (result.total() > 0) return result; // no parser built for a search that found something
+    UserQueryParser parser = new UserQueryParser(searcher.getIndexReader());
+    return RecoveryOptions.attach(request, result, (q, f) -> count(searcher, parser, q, f));
   }
 
-  List<RecoveryOption> options(String respelling, List<QueryFilter> typed) throws IOException {
-    String q = request.query();
-    Map<String, List<String>> filters = request.filters();
-    List<RecoveryOption> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    if (respelling != null) offer(out, seen, "spelling", null, null, respelling, filters);
-    for (String dim : Facets.ALL) {
-      List<String> values = filters.get(dim);
-      if (values == null) continue;
-      Map<String, List<String>> without = new LinkedHashMap<>(filters);
-      without.remove(dim);
-      offer(out, seen, "filter", dim, String.join(" or ", values), q, without);
-    }
-    String withoutTyped = q;
-    for (QueryFilter f : typed) {
-      offer(out, seen, "queryFilter", f.dim(), f.text(), remove(q, f.text()), filters);
-      withoutTyped = remove(withoutTyped, f.text());
-    }
-    if (q.indexOf('"') >= 0) {
-      offer(
-          out,
-          seen,
-          "phrase",
-          null,
-          null,
-          q.replace('"', ' ').replaceAll("\\s+", " ").strip(),
-          filters);
-    }
-    if (filters.size() + typed.size() > 1) {
-      offer(out, seen, "allFilters", null, null, withoutTyped, Map.of());
-    }
-    return out;
-  }
-
-  private void offer(
-      List<RecoveryOption> out,
-      Set<String> seen,
-      String kind,
-      String dim,
-      String value,
+  private static long count(
+      PaperSearcher searcher,
+      UserQueryParser parser,
       String query,
       Map<String, List<String>> filters)
       throws IOException {
-    if (out.size() >= MAX_OPTIONS || !seen.add(query + "\u0000" + filters)) return;
-    if (query.equals(request.query()) && filters.equals(request.filters())) return;
-    long count = count(query, filters);
-    if (count > 0) out.add(new RecoveryOption(kind, dim, value, query, filters, count));
-  }
-
-  private long count(String query, Map<String, List<String>> filters) throws IOException {
-    try {
-      ParsedQuery parsed = parser.parse(query);
-      return searcher.count(
-          FacetFilters.of(filters, parsed.filters(), searcher).apply(parsed.query()));
-    } catch (InvalidRequestException e) {
-      return 0; // a query changed this way cannot run: not an option
-    }
-  }
-
-  /** The query without one typed clause, white space tidied. */
-  static String remove(String query, String clause) {
-    int at = query.indexOf(clause);
-    if (at < 0) return query;
-    String s = query.substring(0, at) + " " + query.substring(at + clause.length());
-    return s.replaceAll("\\s+", " ").strip();
+    ParsedQuery parsed = parser.parse(query);
+    return searcher.count(
+        FacetFilters.of(filters, parsed.filters(), searcher).apply(parsed.query()));
   }
 }

@@ -25,6 +25,7 @@ import org.abstracta.searchapi.search.facet.PaperSearcher;
 import org.abstracta.searchapi.search.facet.SearchThreads;
 import org.abstracta.searchapi.search.query.ParsedQuery;
 import org.abstracta.searchapi.search.query.QueryLimits;
+import org.abstracta.searchapi.search.query.RequestLimits;
 import org.abstracta.searchapi.search.query.UserQueryParser;
 import org.abstracta.searchapi.search.rank.Feedback;
 import org.abstracta.searchapi.search.result.HitExplainer;
@@ -98,29 +99,7 @@ final class SearchExecution {
 
   /** Checks what the request asks for against the limits; the HTTP layer checks the same. */
   static void validate(SearchRequest r) {
-    if (r.size() < 0 || r.size() > SearchRequest.MAX_SIZE) {
-      throw new InvalidRequestException(
-          "size", "invalid_parameter", "size must be between 0 and " + SearchRequest.MAX_SIZE);
-    }
-    if (r.page() < 1) {
-      throw new InvalidRequestException("page", "invalid_parameter", "page must be 1 or more");
-    }
-    if (r.cursor() == null && (long) r.page() * r.size() > SearchRequest.MAX_PAGE_DEPTH) {
-      throw new InvalidRequestException(
-          "page",
-          "page_too_deep",
-          "pages reach only the first "
-              + SearchRequest.MAX_PAGE_DEPTH
-              + " results; page deeper with cursor");
-    }
-    if (r.facets() != null) {
-      for (String f : r.facets()) {
-        if (!Facets.ALL.contains(f)) {
-          throw new InvalidRequestException(
-              "facets", "unknown_facet", "unknown facet '" + f + "'; facets are " + Facets.ALL);
-        }
-      }
-    }
+    RequestLimits.validate(r);
   }
 
   /** The result for an index that has no commit yet. */

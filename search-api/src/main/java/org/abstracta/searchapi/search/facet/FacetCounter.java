@@ -138,7 +138,15 @@ public final class FacetCounter {
     }
     FacetOrdinals ordinals = searcher.facetOrdinals();
     if (ordinals == null) return new FacetResult(dim, List.of());
-    List<FacetValue> all = values(dim, ordinals.all(), Integer.MAX_VALUE);
+    return new FacetResult(
+        dim, withPrefix(values(dim, ordinals.all(), Integer.MAX_VALUE), prefix, size));
+  }
+
+  /**
+   * The first {@code size} of {@code all} whose value or label has a word starting with {@code
+   * prefix} (case and accents aside), or that have such children (then only those are listed).
+   */
+  public static List<FacetValue> withPrefix(List<FacetValue> all, String prefix, int size) {
     String p = Folding.fold(prefix == null ? "" : prefix.strip());
     List<FacetValue> values = new ArrayList<>();
     for (FacetValue v : all) {
@@ -156,7 +164,7 @@ public final class FacetCounter {
       }
       if (values.size() >= size) break;
     }
-    return new FacetResult(dim, values);
+    return values;
   }
 
   private static boolean matches(FacetValue v, String foldedPrefix) {
@@ -270,7 +278,7 @@ public final class FacetCounter {
   }
 
   /** The display label of a flat facet value. */
-  static String label(String dim, String value) {
+  public static String label(String dim, String value) {
     return switch (dim) {
       case Facets.TYPE ->
           value.isEmpty()

@@ -1,16 +1,11 @@
 package org.abstracta.searchapi.search.facet;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.abstracta.indexer.schema.Facets;
-import org.abstracta.searchapi.search.InvalidRequestException;
 import org.abstracta.searchapi.search.QueryFilter;
-import org.abstracta.searchapi.search.query.QueryLimits;
+import org.abstracta.searchapi.search.query.FilterSelection;
 import org.abstracta.searchapi.search.query.StructuredQueries;
 import org.abstracta.searchapi.search.query.StructuredQueries.YearRange;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -21,108 +16,42 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * A request's facet filters (OR within a dimension, AND across), normalized to the values the index
- * holds, as drill-downs on a {@link DrillDownQuery} — so {@code DrillSideways} can count each
- * dimension without its own filter.
- *
- * <p>Filters typed in the query ({@link QueryFilter}) join them: the first of a dimension the URL
- * does not filter is that dimension's drill-down, as if it came in the URL; another of the same
- * dimension must hold too (a plain filter: {@code subject:cs.LG subject:cs.CV} is papers in both).
- * An {@code author:} that is no author's whole name ({@code author:Hinton}) requires its words in
- * an author's name, in that order when quoted.
- *
- * <p>Normalization: subject codes in any case ({@code cs.lg} → {@code cs.LG}) at either level;
- * years and ranges ({@code 2019..2023}); authors as indexed or in another case/accents; {@code
- * type} and {@code hasCode} in any case ({@code hasCode} also yes/no/1/0).
+ * A request's facet filters ({@link FilterSelection}: validated, normalized, with the filters typed
+ * in the query) as drill-downs on a {@link DrillDownQuery} — so {@code DrillSideways} can count
+ * each dimension without its own filter — and the filters that hold beside them as plain clauses.
  */
 public final class FacetFilters {
-  private final Map<String, List<String>> values = new LinkedHashMap<>();
-  private final Map<String, List<YearRange>> years = new LinkedHashMap<>();
-  private final List<Query> required = new ArrayList<>();
-
   /**
    * A subject filter matches a subject an input gave and one inferred for a paper given none (the
    * subject facet counts both, the inferred apart).
    */
   private static final List<String> SUBJECT_DIMS = List.of(Facets.SUBJECT, Facets.INFERRED_SUBJECT);
 
-  private FacetFilters() {}
+  private final FilterSelection selection;
+
+  /** The drill-down dimension left out ({@link #without}), or null. */
+  private final String omitted;
+
+  private FacetFilters(FilterSelection selection, String omitted) {
+    this.selection = selection;
+    this.omitted = omitted;
+  }
 
   /** The URL's {@code filters} and the query's {@code typed} filters, together. */
   public static FacetFilters of(
       Map<String, List<String>> filters, List<QueryFilter> typed, PaperSearcher searcher) {
-    FacetFilters f = of(filters, searcher);
-    for (QueryFilter t : typed) {
-      String dim = t.dim();
-      boolean taken = f.values.containsKey(dim) || f.years.containsKey(dim);
-      if (Facets.AUTHOR.equals(dim)) {
-        List<String> names = searcher.authorNames().spellings(t.value());
-        if (names.isEmpty()) {
-          f.required.add(StructuredQueries.authorWords(t.value(), t.quoted()));
-        } else if (taken) {
-          f.required.add(anyOf(dim, names));
-        } else {
-          int n = Math.min(names.size(), QueryLimits.MAX_FILTER_VALUES);
-          f.values.put(dim, List.copyOf(names.subList(0, n)));
-        }
-      } else if (Facets.YEAR.equals(dim)) {
-        YearRange r = StructuredQueries.parseYears(t.value());
-        if (r == null) continue; // the parser takes only years; kept safe
-        if (taken) f.required.add(r.query());
-        else f.years.computeIfAbsent(dim, d -> new ArrayList<>()).add(r);
-      } else {
-        String v = normalize(dim, t.value());
-        if (v == null) continue;
-        if (taken) f.required.add(anyOf(dim, List.of(v)));
-        else f.values.put(dim, List.of(v));
-      }
-    }
-    return f;
+    return new FacetFilters(
+        FilterSelection.of(filters, typed, v -> searcher.authorNames().spellings(v)), null);
   }
 
   /** Validates and normalizes {@code filters}; unknown dimensions and bad values are rejected. */
   public static FacetFilters of(Map<String, List<String>> filters, PaperSearcher searcher) {
-    FacetFilters f = new FacetFilters();
-    for (Map.Entry<String, List<String>> e : filters.entrySet()) {
-      String dim = e.getKey();
-      if (!Facets.ALL.contains(dim)) {
-        throw new InvalidRequestException(
-            dim, "unknown_filter", "unknown filter '" + dim + "'; filters are " + Facets.ALL);
-      }
-      List<String> given = e.getValue() == null ? List.of() : e.getValue();
-      if (given.size() > QueryLimits.MAX_FILTER_VALUES) {
-        throw new InvalidRequestException(
-            dim,
-            "invalid_parameter",
-            dim + " takes at most " + QueryLimits.MAX_FILTER_VALUES + " values");
-      }
-      Set<String> normalized = new LinkedHashSet<>();
-      List<String> otherSpellings = new ArrayList<>();
-      for (String v : given) {
-        if (v == null || v.isBlank()) continue;
-        switch (dim) {
-          case Facets.YEAR -> f.years.computeIfAbsent(dim, d -> new ArrayList<>()).add(year(v));
-          case Facets.HAS_CODE -> normalized.add(hasCode(v));
-          case Facets.AUTHOR -> {
-            List<String> spellings = authorSpellings(v, searcher);
-            normalized.add(spellings.getFirst());
-            otherSpellings.addAll(spellings.subList(1, spellings.size()));
-          }
-          default -> normalized.add(normalize(dim, v));
-        }
-      }
-      // Other case or accent spellings of the names, while they keep the filter within its limit.
-      for (String other : otherSpellings) {
-        if (normalized.size() >= QueryLimits.MAX_FILTER_VALUES) break;
-        normalized.add(other);
-      }
-      if (!normalized.isEmpty()) f.values.put(dim, List.copyOf(normalized));
-    }
-    return f;
+    return new FacetFilters(
+        FilterSelection.of(filters, v -> searcher.authorNames().spellings(v)), null);
   }
 
   boolean isEmpty() {
-    return values.isEmpty() && years.isEmpty() && required.isEmpty();
+    return drillDownDims().isEmpty() && selection.required().isEmpty();
   }
 
   /**
@@ -130,24 +59,18 @@ public final class FacetFilters {
    * over the hits of {@link #without} that dimension).
    */
   public List<String> drillDownDims() {
-    List<String> dims = new ArrayList<>(values.keySet());
-    for (String d : years.keySet()) if (!dims.contains(d)) dims.add(d);
+    List<String> dims = new ArrayList<>(selection.values().keySet());
+    if (!selection.years().isEmpty()) dims.add(Facets.YEAR);
+    dims.remove(omitted);
     return dims;
   }
 
   /** These filters but {@code dim}'s drill-down (its plain filters stay). */
   public FacetFilters without(String dim) {
-    FacetFilters f = new FacetFilters();
-    values.forEach(
-        (d, v) -> {
-          if (!d.equals(dim)) f.values.put(d, v);
-        });
-    years.forEach(
-        (d, v) -> {
-          if (!d.equals(dim)) f.years.put(d, v);
-        });
-    f.required.addAll(required);
-    return f;
+    if (omitted != null && !omitted.equals(dim)) {
+      throw new IllegalStateException("one drill-down dimension is left out at a time");
+    }
+    return new FacetFilters(selection, dim);
   }
 
   /** Only the filters, as one query (null when there are none): what a vector search must pass. */
@@ -158,13 +81,14 @@ public final class FacetFilters {
   /** {@code base} restricted to the filters, one drill-down dimension per filtered facet. */
   public DrillDownQuery apply(Query base) {
     Query restricted = base;
-    if (!required.isEmpty()) {
+    if (!selection.required().isEmpty()) {
       BooleanQuery.Builder b = new BooleanQuery.Builder().add(base, Occur.MUST);
-      for (Query r : required) b.add(r, Occur.FILTER);
+      for (FilterSelection.Required r : selection.required()) b.add(query(r), Occur.FILTER);
       restricted = b.build();
     }
     DrillDownQuery q = new DrillDownQuery(Facets.config(), restricted);
-    for (Map.Entry<String, List<String>> e : values.entrySet()) {
+    for (Map.Entry<String, List<String>> e : selection.values().entrySet()) {
+      if (e.getKey().equals(omitted)) continue;
       for (String v : e.getValue()) {
         if (e.getKey().equals(Facets.SUBJECT)) {
           // A subject a paper was given, or one inferred for a paper given none.
@@ -174,10 +98,9 @@ public final class FacetFilters {
         }
       }
     }
-    List<YearRange> ranges = years.get(Facets.YEAR);
-    if (ranges != null) {
+    if (!selection.years().isEmpty() && !Facets.YEAR.equals(omitted)) {
       BooleanQuery.Builder any = new BooleanQuery.Builder();
-      for (YearRange r : ranges) any.add(r.query(), Occur.SHOULD);
+      for (YearRange r : selection.years()) any.add(r.query(), Occur.SHOULD);
       q.add(Facets.YEAR, any.build());
     }
     return q;
@@ -185,23 +108,21 @@ public final class FacetFilters {
 
   /** Whether {@code value} of {@code dim} is selected by the filters. */
   boolean selected(String dim, String value) {
-    if (Facets.YEAR.equals(dim)) {
-      List<YearRange> ranges = years.get(dim);
-      if (ranges == null) return false;
-      try {
-        int y = Integer.parseInt(value);
-        return ranges.stream().anyMatch(r -> r.contains(y));
-      } catch (NumberFormatException e) {
-        return false;
-      }
-    }
-    List<String> v = values.get(dim);
-    return v != null && v.contains(value);
+    return selection.selected(dim, value);
   }
 
   /** The selected values of a flat dimension, as normalized. */
   List<String> selectedValues(String dim) {
-    return values.getOrDefault(dim, List.of());
+    return selection.selectedValues(dim);
+  }
+
+  private static Query query(FilterSelection.Required r) {
+    return switch (r) {
+      case FilterSelection.Required.AnyOf a -> anyOf(a.dim(), a.values());
+      case FilterSelection.Required.Years y -> y.range().query();
+      case FilterSelection.Required.AuthorWords w ->
+          StructuredQueries.authorWords(w.name(), w.inOrder());
+    };
   }
 
   /** Any of {@code dimValues} of a dimension, as a plain filter (no drill-down). */
@@ -224,40 +145,5 @@ public final class FacetFilters {
             ? new String[] {code.substring(0, code.indexOf('.')), code}
             : new String[] {code};
     return new TermQuery(DrillDownQuery.term(Facets.indexField(dim), dim, path));
-  }
-
-  /** A value of a flat dimension as the index holds it; null for a hasCode that is not yes/no. */
-  private static String normalize(String dim, String v) {
-    return switch (dim) {
-      case Facets.SUBJECT -> StructuredQueries.subjectCode(v);
-      case Facets.TYPE -> v.strip().toLowerCase(Locale.ROOT);
-      case Facets.HAS_CODE -> StructuredQueries.hasCode(v);
-      default -> v.strip();
-    };
-  }
-
-  private static YearRange year(String v) {
-    YearRange r = StructuredQueries.parseYears(v);
-    if (r == null) {
-      throw new InvalidRequestException(
-          Facets.YEAR,
-          "invalid_year",
-          "year must be a year or a range like 2019..2023, not '" + v + "'");
-    }
-    return r;
-  }
-
-  private static String hasCode(String v) {
-    String value = StructuredQueries.hasCode(v);
-    if (value == null) {
-      throw new InvalidRequestException(
-          Facets.HAS_CODE, "invalid_parameter", "hasCode must be true or false, not '" + v + "'");
-    }
-    return value;
-  }
-
-  private static List<String> authorSpellings(String v, PaperSearcher searcher) {
-    List<String> spellings = searcher.authorNames().spellings(v);
-    return spellings.isEmpty() ? List.of(v.strip()) : spellings;
   }
 }

@@ -1,18 +1,13 @@
 package org.abstracta.searchapi.search.facet;
 
-import java.util.Locale;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.abstracta.indexer.text.Fold;
 
 /** Case and accent folding for prefix matching of names and labels ("Pérez" ~ "perez"). */
 public final class Folding {
   private Folding() {}
 
   public static String fold(String s) {
-    String lower = s.toLowerCase(Locale.ROOT);
-    char[] in = lower.toCharArray();
-    char[] out = new char[in.length * 4];
-    int n = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
-    return new String(out, 0, n);
+    return Fold.of(s);
   }
 
   /** Whether a word of {@code folded} (a space, hyphen or start before it) starts with prefix. */

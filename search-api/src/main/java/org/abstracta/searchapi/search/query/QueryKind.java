@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * how}), or when it has more than {@link #MAX_KEYWORDS} plain words. The boundary is measured with
  * {@code abstracta eval} (docs/relevance.md).
  */
-final class QueryKind {
+public final class QueryKind {
   /** Fewer plain words than this are keywords, however they are written. */
   static final int MIN_SENTENCE_WORDS = 3;
 
@@ -37,7 +37,7 @@ final class QueryKind {
    * @param text the query as typed
    * @param plainWords its plain words: not fields, prefixes, fuzzy words or stop words
    */
-  static boolean isSentence(String text, int plainWords) {
+  public static boolean isSentence(String text, int plainWords) {
     if (plainWords < MIN_SENTENCE_WORDS) return false;
     if (plainWords > MAX_KEYWORDS) return true;
     if (SENTENCE_END.matcher(text.strip()).find()) return true;

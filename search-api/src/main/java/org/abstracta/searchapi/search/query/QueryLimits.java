@@ -20,44 +20,44 @@ import org.apache.lucene.search.IndexSearcher;
  */
 public final class QueryLimits {
   /** Characters of query text. */
-  static final int MAX_QUERY_LENGTH = 1_000;
+  public static final int MAX_QUERY_LENGTH = 1_000;
 
   /** Words and phrases (each phrase word counts) in one query. */
-  static final int MAX_CLAUSES = 64;
+  public static final int MAX_CLAUSES = 64;
 
   /** Nesting of parentheses. */
-  static final int MAX_DEPTH = 16;
+  public static final int MAX_DEPTH = 16;
 
   /** A prefix ({@code reinforc*}) matches at most this many distinct words, the most frequent. */
-  static final int MAX_PREFIX_EXPANSIONS = 128;
+  public static final int MAX_PREFIX_EXPANSIONS = 128;
 
   /** Distinct words a prefix may span before it is too broad to answer ({@code a*}). */
-  static final int MAX_PREFIX_SCAN = 50_000;
+  public static final int MAX_PREFIX_SCAN = 50_000;
 
   /** Prefixes ({@code word*}) in one query: each may scan {@link #MAX_PREFIX_SCAN} words. */
-  static final int MAX_PREFIX_WORDS = 8;
+  public static final int MAX_PREFIX_WORDS = 8;
 
   /**
    * Expansions all prefixes of one query share, over their fields: one prefix gets {@link
    * #MAX_PREFIX_EXPANSIONS} per field, eight get 16. (A prefix is one clause however many words it
    * expands to, but each word is a posting list to read.)
    */
-  static final int PREFIX_EXPANSION_BUDGET = 384;
+  public static final int PREFIX_EXPANSION_BUDGET = 384;
 
   /** Fuzzy terms ({@code word~2}) allow at most this many edits (Lucene's own limit). */
-  static final int MAX_FUZZY_EDITS = 2;
+  public static final int MAX_FUZZY_EDITS = 2;
 
   /** A fuzzy term matches at most this many distinct words, the closest. */
-  static final int MAX_FUZZY_EXPANSIONS = 40;
+  public static final int MAX_FUZZY_EXPANSIONS = 40;
 
   /**
    * Expansions all fuzzy words of one query share, over their fields: one fuzzy word gets {@link
    * #MAX_FUZZY_EXPANSIONS} per field, four get 10. Each expansion is a clause.
    */
-  static final int FUZZY_EXPANSION_BUDGET = 120;
+  public static final int FUZZY_EXPANSION_BUDGET = 120;
 
   /** Fuzzy words in one query (each walks the term dictionary with an automaton). */
-  static final int MAX_FUZZY_WORDS = 4;
+  public static final int MAX_FUZZY_WORDS = 4;
 
   /**
    * A fuzzy word longer than this is matched without edits: the automaton's cost grows with the
@@ -66,10 +66,10 @@ public final class QueryLimits {
   public static final int MAX_FUZZY_LENGTH = 32;
 
   /** Proximity ({@code "a b"~N}) above this is read as this. */
-  static final int MAX_SLOP = 20;
+  public static final int MAX_SLOP = 20;
 
   /** Leaf clauses of the query built from the text (expanded fuzzy words included). */
-  static final int MAX_QUERY_LEAVES = 880;
+  public static final int MAX_QUERY_LEAVES = 880;
 
   /** Values of one filter ({@code subject=…&subject=…}) in one request. */
   public static final int MAX_FILTER_VALUES = SearchRequest.MAX_FILTER_VALUES;

@@ -32,12 +32,12 @@ import org.apache.lucene.search.BooleanClause.Occur;
  * skipped, an unclosed {@code (} closes at the end. Only the limits of {@link QueryLimits}
  * (clauses, nesting, prefixes, fuzzy words) reject a query.
  */
-final class QuerySyntax {
+public final class QuerySyntax {
   /**
    * A query's tree, with the text each field clause was typed as ({@code cat:cs.LG}, {@code
    * year:2019..2023}): the words, phrases and groups a field applies to, by identity.
    */
-  record Tree(Group root, Map<QueryNode, String> typed) {}
+  public record Tree(Group root, Map<QueryNode, String> typed) {}
 
   private final String text;
   private final List<Token> tokens;
@@ -58,7 +58,7 @@ final class QuerySyntax {
   }
 
   /** The query's tree and the typed text of its field clauses. */
-  static Tree read(String text) {
+  public static Tree read(String text) {
     QuerySyntax p = new QuerySyntax(text);
     Group root = p.sequence(0, null);
     return new Tree(root, Collections.unmodifiableMap(p.typed));

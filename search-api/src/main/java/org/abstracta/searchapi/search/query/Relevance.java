@@ -35,13 +35,13 @@ public final class Relevance {
    */
   public static final float TITLE = 2.0f;
 
-  static final float ABSTRACT = 1.0f;
+  public static final float ABSTRACT = 1.0f;
 
   /** Names are rare and deliberate in a query: a name match beats a passing abstract mention. */
   public static final float AUTHORS = 1.5f;
 
   /** Added once when a document matches every clause of an {@code OR}. */
-  static final float ALL_WORDS_BONUS = 1000f;
+  public static final float ALL_WORDS_BONUS = 1000f;
 
   /** How many of a sentence's first results feed back their words. */
   public static final int FEEDBACK_DOCS = 10;
@@ -69,15 +69,15 @@ public final class Relevance {
   public static final float FEEDBACK_ORIGINAL = 0.75f;
 
   /** A query that names a paper's id or DOI: that paper comes first. */
-  static final float ID_BOOST = 100_000f;
+  public static final float ID_BOOST = 100_000f;
 
   /** Structured clauses (subject, year) only filter; each adds this constant when it matches. */
-  static final float STRUCTURED = 1.0f;
+  public static final float STRUCTURED = 1.0f;
 
   private Relevance() {}
 
   /** The weight of a text field ({@code title}, {@code abstract}, {@code authors}). */
-  static float weight(String field) {
+  public static float weight(String field) {
     return switch (field) {
       case "title" -> TITLE;
       case "authors" -> AUTHORS;

@@ -161,15 +161,20 @@ public final class StructuredQueries {
     return PaperId.arxiv(word) != null || PaperId.doi(word) != null;
   }
 
-  private static List<BytesRef> idForms(String text) {
+  /** The forms of an id a paper may be stored under: normalized, as typed, lower case. */
+  public static List<String> idTexts(String text) {
     String s = text.strip();
     if (s.isEmpty()) return List.of();
     Set<String> forms = new LinkedHashSet<>();
     forms.add(PaperId.normalize(s));
     forms.add(s);
     forms.add(s.toLowerCase(Locale.ROOT));
+    return List.copyOf(forms);
+  }
+
+  private static List<BytesRef> idForms(String text) {
     List<BytesRef> out = new ArrayList<>();
-    for (String f : forms) out.add(new BytesRef(f));
+    for (String f : idTexts(text)) out.add(new BytesRef(f));
     return out;
   }
 

@@ -32,7 +32,7 @@ public final class TextAnalysis {
 
   /** A term at a position, with the character offsets of the word it came from. */
   public record Tok(String term, int position, int start, int end) {
-    boolean exact() {
+    public boolean exact() {
       return term.startsWith(Analyzers.EXACT_MARK);
     }
   }
@@ -49,7 +49,7 @@ public final class TextAnalysis {
   }
 
   /** Every term of {@code text} as the index would hold it in {@code field}. */
-  static List<Tok> tokens(String field, String text) {
+  public static List<Tok> tokens(String field, String text) {
     return run(analyzer(field), field, text);
   }
 
@@ -154,7 +154,7 @@ public final class TextAnalysis {
   }
 
   /** Stems only (text fields) or every term (authors), for ranked words. */
-  static List<Tok> rankedTerms(String field, String text) {
+  public static List<Tok> rankedTerms(String field, String text) {
     List<Tok> all = tokens(field, text);
     if (!isText(field)) return all;
     List<Tok> stems = new ArrayList<>();

@@ -78,7 +78,7 @@ public final class TextQueries {
   }
 
   /** Whether {@code text} is only stop words in the text fields (no stems, some exact terms). */
-  static boolean onlyStopWords(String text) {
+  public static boolean onlyStopWords(String text) {
     List<Tok> all = TextAnalysis.tokens("title", text);
     return !all.isEmpty() && all.stream().allMatch(Tok::exact);
   }
@@ -124,7 +124,7 @@ public final class TextQueries {
   }
 
   /** Edits for {@code word~}: none for short words, one up to five letters, else two. */
-  static int autoEdits(String text) {
+  public static int autoEdits(String text) {
     int n = text.codePointCount(0, text.length());
     return n <= 2 ? 0 : n <= 5 ? 1 : 2;
   }

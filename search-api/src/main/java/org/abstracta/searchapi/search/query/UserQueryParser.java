@@ -183,64 +183,73 @@ public final class UserQueryParser {
    * @param top whether this group is the query's outermost (also through groups of one clause)
    */
   private Query group(Group g, boolean negated, boolean top) {
-    List<Query> should = new ArrayList<>();
-    List<Query> must = new ArrayList<>();
-    List<Query> mustNot = new ArrayList<>();
-    // The top's clauses side by side: the query's words, and the fields that filter.
-    boolean words = top && !g.anyOf() && !negated;
-    for (Clause c : g.clauses()) {
-      boolean not = c.occur() == Occur.MUST_NOT;
-      if (words && !not && filter(c.node())) continue;
-      Query q = node(c.node(), negated != not, top && g.clauses().size() == 1);
-      if (q == null) continue;
-      switch (c.occur()) {
-        case MUST -> must.add(q);
-        case MUST_NOT -> mustNot.add(q);
-        default -> should.add(q);
-      }
-    }
-    if (sentence) {
-      // A word a claim repeats ("upregulation of A causes the upregulation of B") counts once.
-      should = new ArrayList<>(new LinkedHashSet<>(should));
-      should.removeAll(must);
-    } else if (!g.anyOf()) {
-      // Keywords side by side: every one is required, unless the top relaxes them.
-      if (words) relaxable = should.size();
-      if (!words || relaxTo <= 0 || relaxTo >= should.size()) {
-        must.addAll(should);
-        should.clear();
-      }
-    }
-    if (should.isEmpty() && must.isEmpty() && mustNot.isEmpty()) return null;
-    if (mustNot.isEmpty() && should.size() + must.size() == 1) {
-      return should.isEmpty() ? must.getFirst() : should.getFirst();
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (Query q : must) b.add(q, Occur.MUST);
-    for (Query q : should) b.add(q, Occur.SHOULD);
-    for (Query q : mustNot) b.add(q, Occur.MUST_NOT);
-    if (should.isEmpty() && must.isEmpty()) b.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
-    if (!sentence && !g.anyOf() && !should.isEmpty()) {
-      b.setMinimumNumberShouldMatch(relaxTo); // relaxed: some of the top's keywords
-    }
-    if (should.size() >= 2 && !sentence && g.anyOf() && (nestedBonuses || top)) {
-      // The bonus only needs to know whether every clause matches: inner groups' bonuses are left
-      // out of it, else each level of parentheses would double the clauses below it.
-      BooleanQuery.Builder all = new BooleanQuery.Builder();
-      for (Query q : should) all.add(matchOnly(q), Occur.FILTER);
-      Query bonus = new BoostQuery(new ConstantScoreQuery(all.build()), Relevance.ALL_WORDS_BONUS);
-      bonuses.add(bonus);
-      b.add(bonus, Occur.SHOULD);
-    }
-    return b.build();
+    return ClauseGroup.build(
+        g, negated, top, sentence, relaxTo, nestedBonuses, lucene, n -> relaxable = n);
   }
+
+  /** Lucene's queries for {@link ClauseGroup}. */
+  private final ClauseGroup.Builder<Query> lucene =
+      new ClauseGroup.Builder<>() {
+        @Override
+        public Query node(QueryNode n, boolean negated, boolean top) {
+          return UserQueryParser.this.node(n, negated, top);
+        }
+
+        @Override
+        public boolean filter(QueryNode n) {
+          return UserQueryParser.this.filter(n);
+        }
+
+        @Override
+        public Query bool(
+            List<Query> must,
+            List<Query> should,
+            List<Query> mustNot,
+            boolean matchAll,
+            int minimumShouldMatch,
+            Query bonus) {
+          BooleanQuery.Builder b = new BooleanQuery.Builder();
+          for (Query q : must) b.add(q, Occur.MUST);
+          for (Query q : should) b.add(q, Occur.SHOULD);
+          for (Query q : mustNot) b.add(q, Occur.MUST_NOT);
+          if (matchAll) b.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
+          b.setMinimumNumberShouldMatch(minimumShouldMatch); // relaxed: some of the top's keywords
+          if (bonus != null) b.add(bonus, Occur.SHOULD);
+          return b.build();
+        }
+
+        @Override
+        public Query bonus(List<Query> should) {
+          // The bonus only needs to know whether every clause matches: inner groups' bonuses are
+          // left out of it, else each level of parentheses would double the clauses below it.
+          BooleanQuery.Builder all = new BooleanQuery.Builder();
+          for (Query q : should) all.add(matchOnly(q), Occur.FILTER);
+          Query bonus =
+              new BoostQuery(new ConstantScoreQuery(all.build()), Relevance.ALL_WORDS_BONUS);
+          bonuses.add(bonus);
+          return bonus;
+        }
+      };
 
   /**
    * Takes a field clause that filters ({@code year:2023}, {@code author:"Jackie Kay"}), side by
-   * side with the query's words, into {@link #filters}; false for any other clause, and for a value
-   * the field cannot take ({@code year:recent}, {@code hasCode:maybe}), which stays words.
+   * side with the query's words, into {@link #filters}; false for any other clause.
    */
   private boolean filter(QueryNode n) {
+    QueryFilter f = asFilter(n, typed);
+    if (f == null) return false;
+    filters.add(f);
+    return true;
+  }
+
+  /**
+   * The filter a field clause side by side with the query's words is ({@code year:2023}, {@code
+   * author:"Jackie Kay"}), or null for any other clause, and for a value the field cannot take
+   * ({@code year:recent}, {@code hasCode:maybe}), which stays words.
+   *
+   * @param typed the text each field clause was typed as ({@link QuerySyntax.Tree#typed()})
+   */
+  public static QueryFilter asFilter(QueryNode n, Map<QueryNode, String> typed) {
     String field;
     String value;
     switch (n) {
@@ -253,15 +262,14 @@ public final class UserQueryParser {
         value = p.text().strip();
       }
       default -> {
-        return false;
+        return null;
       }
     }
-    if (!FILTER_FIELDS.contains(field) || value.isEmpty()) return false;
-    if (Facets.YEAR.equals(field) && StructuredQueries.parseYears(value) == null) return false;
-    if (Facets.HAS_CODE.equals(field) && StructuredQueries.hasCode(value) == null) return false;
+    if (!FILTER_FIELDS.contains(field) || value.isEmpty()) return null;
+    if (Facets.YEAR.equals(field) && StructuredQueries.parseYears(value) == null) return null;
+    if (Facets.HAS_CODE.equals(field) && StructuredQueries.hasCode(value) == null) return null;
     String text = typed.getOrDefault(n, field + ":" + value);
-    filters.add(new QueryFilter(field, value, text, n instanceof Phrase));
-    return true;
+    return new QueryFilter(field, value, text, n instanceof Phrase);
   }
 
   /** {@code q} without the all-words bonuses of its groups: the same documents match. */
@@ -312,7 +320,7 @@ public final class UserQueryParser {
   }
 
   /** Words of the tree that {@code is}. */
-  private static int count(QueryNode n, Predicate<Word> is) {
+  public static int count(QueryNode n, Predicate<Word> is) {
     return switch (n) {
       case Group g -> g.clauses().stream().mapToInt(c -> count(c.node(), is)).sum();
       case Word w -> is.test(w) ? 1 : 0;
@@ -321,7 +329,7 @@ public final class UserQueryParser {
   }
 
   /** Expansions per word and field when {@code words} share {@code budget}, at most {@code max}. */
-  private static int share(int budget, int words, int max) {
+  public static int share(int budget, int words, int max) {
     int share = budget / Math.max(1, words * RANKED_FIELDS.size());
     return Math.max(1, Math.min(max, share));
   }
@@ -392,7 +400,7 @@ public final class UserQueryParser {
   }
 
   /** Plain words of the query (not stop words, fields, prefixes or fuzzy words), nested too. */
-  private static int rankedWords(Group g) {
+  public static int rankedWords(Group g) {
     int n = 0;
     for (Clause c : g.clauses()) {
       switch (c.node()) {
@@ -448,7 +456,8 @@ public final class UserQueryParser {
     return b.build();
   }
 
-  private static int edits(Word w) {
+  /** The edits a fuzzy word allows ({@code NOT_FUZZY} for one too long to be a misspelling). */
+  public static int edits(Word w) {
     if (w.fuzzy() == QueryLexer.NOT_FUZZY) return QueryLexer.NOT_FUZZY;
     if (w.text().codePointCount(0, w.text().length()) > QueryLimits.MAX_FUZZY_LENGTH) {
       return QueryLexer.NOT_FUZZY; // too long to be a misspelling: matched as typed
@@ -468,7 +477,7 @@ public final class UserQueryParser {
   }
 
   /** The full-text fields a word searches: all, or the one it names. */
-  private static List<String> fields(String field) {
+  public static List<String> fields(String field) {
     if (field == null) return RANKED_FIELDS;
     return switch (field) {
       case "title" -> List.of(Fields.TITLE);

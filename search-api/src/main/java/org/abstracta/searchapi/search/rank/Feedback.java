@@ -47,7 +47,7 @@ public final class Feedback {
    * @param stems the stems of its title and abstract, in order, repeats kept (stop words dropped)
    * @param score its score for the sentence
    */
-  record Result(List<String> stems, float score) {}
+  public record Result(List<String> stems, float score) {}
 
   /**
    * An added word.
@@ -55,7 +55,7 @@ public final class Feedback {
    * @param stem as the index holds it
    * @param weight its probability among the added words (they sum to 1)
    */
-  record Expansion(String stem, double weight) {}
+  public record Expansion(String stem, double weight) {}
 
   private Feedback() {}
 
@@ -125,7 +125,7 @@ public final class Feedback {
    * weights in stem order). A result weighs exp((score / first score - 1) / {@link
    * Relevance#FEEDBACK_SPREAD}); within it a stem weighs its count over the result's stem count.
    */
-  static List<Expansion> expansions(List<Result> results, int n) {
+  public static List<Expansion> expansions(List<Result> results, int n) {
     float first = 0;
     for (Result r : results) first = Math.max(first, r.score());
     Map<String, Double> weights = new HashMap<>();
@@ -154,7 +154,7 @@ public final class Feedback {
    * The stems of a paper's title and abstract, as the index holds them: each word's stem (cached,
    * as highlighting does it), stop words left out.
    */
-  static List<String> stems(Paper p) {
+  public static List<String> stems(Paper p) {
     List<String> out = new ArrayList<>();
     for (String text : new String[] {p.title(), p.abstractText()}) {
       if (text == null) continue;

@@ -54,30 +54,53 @@ public final class HitExplainer {
   }
 
   public String explain(int doc, float score) throws IOException {
-    String scoreText = String.format(Locale.ROOT, "score %.2f", score);
-    if (parsed.matchAll() && !parsed.filters().isEmpty()) {
-      List<String> typed = parsed.filters().stream().map(QueryFilter::text).toList();
-      return "matches the query's filters " + String.join(", ", typed) + "; listed newest first";
-    }
-    if (parsed.matchAll()) return "every paper matches an empty query; listed newest first";
-    List<String> matched = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    List<List<String>> matchedFields = new ArrayList<>();
     for (int i = 0; i < weights.size(); i++) {
       List<String> fields = new ArrayList<>();
       for (Map.Entry<String, Weight> e : weights.get(i).entrySet()) {
-        if (matches(e.getValue(), doc)) fields.add(describe(e.getKey()));
+        if (matches(e.getValue(), doc)) fields.add(e.getKey());
       }
-      String label = parsed.units().get(i).label();
-      if (fields.isEmpty()) missing.add(label);
-      else matched.add(label + " in " + String.join(" and ", fields));
+      labels.add(parsed.units().get(i).label());
+      matchedFields.add(fields);
+    }
+    return words(parsed.matchAll(), parsed.filters(), labels, matchedFields, feedback, score);
+  }
+
+  /**
+   * An explanation in words, for any engine.
+   *
+   * @param labels each positive word or phrase of the query, as labelled
+   * @param matchedFields for each of them, the fields it matched in the hit (none: missing)
+   * @param feedback the score includes words of the first results
+   */
+  public static String words(
+      boolean matchAll,
+      List<QueryFilter> filters,
+      List<String> labels,
+      List<List<String>> matchedFields,
+      boolean feedback,
+      float score) {
+    String scoreText = String.format(Locale.ROOT, "score %.2f", score);
+    if (matchAll && !filters.isEmpty()) {
+      List<String> typed = filters.stream().map(QueryFilter::text).toList();
+      return "matches the query's filters " + String.join(", ", typed) + "; listed newest first";
+    }
+    if (matchAll) return "every paper matches an empty query; listed newest first";
+    List<String> matched = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < labels.size(); i++) {
+      List<String> fields = matchedFields.get(i).stream().map(HitExplainer::describe).toList();
+      if (fields.isEmpty()) missing.add(labels.get(i));
+      else matched.add(labels.get(i) + " in " + String.join(" and ", fields));
     }
     StringBuilder out = new StringBuilder();
     if (!matched.isEmpty()) out.append("matched ").append(String.join("; ", matched));
     if (!missing.isEmpty()) {
       if (!out.isEmpty()) out.append("; ");
       out.append("missing ").append(String.join(", ", missing));
-    } else if (weights.size() > 1) {
-      out.append("; all ").append(weights.size()).append(" words present");
+    } else if (labels.size() > 1) {
+      out.append("; all ").append(labels.size()).append(" words present");
     }
     if (!out.isEmpty()) out.append("; ");
     if (feedback) out.append("with words of the first results; ");

@@ -19,7 +19,19 @@ public final class HitFactory {
    * @param rewritten the query as run, rewritten (prefixes and fuzzy terms expanded)
    */
   public HitFactory(Query rewritten) {
-    this.terms = termsByField(rewritten);
+    this(termsByField(rewritten));
+  }
+
+  private HitFactory(Map<String, Set<String>> terms) {
+    this.terms = terms;
+  }
+
+  /**
+   * A factory that marks {@code terms}: per field ({@code title}, {@code abstract}), the index
+   * terms the query matched (exact {@code =word} terms and stems), when no Lucene query is at hand.
+   */
+  public static HitFactory ofTerms(Map<String, Set<String>> terms) {
+    return new HitFactory(Map.copyOf(terms));
   }
 
   public Hit hit(Paper p, float score, String explanation) {

@@ -38,15 +38,43 @@ import org.apache.lucene.search.TermQuery;
  * a third of the list each, the rest filled from whichever has more.
  */
 public final class Completions {
-  private static final int TITLE_CANDIDATES = 50;
-  private static final int MIN_TERM_PREFIX = 2;
+  /** Titles a completion looks at. */
+  public static final int TITLE_CANDIDATES = 50;
 
-  private final PaperSearcher searcher;
-  private final PrefixExpander expander;
+  /** The shortest word a completion completes. */
+  public static final int MIN_TERM_PREFIX = 2;
+
+  /**
+   * Where completions come from: the embedded index ({@link #Completions(PaperSearcher)}) or a
+   * remote engine.
+   */
+  public interface Source {
+    /**
+     * Words of titles and abstracts that start with {@code prefix}, each with how many titles and
+     * abstracts hold it (a paper holding it in both counts twice), at least the {@code max} most
+     * frequent; {@link InvalidRequestException} when the prefix starts too many to look at.
+     */
+    Map<String, Integer> words(String prefix, int max) throws IOException;
+
+    /**
+     * Papers whose title holds each of {@code words} exactly but the last, which it holds as the
+     * start of a word (exactly when {@code lastComplete}), best first, at most {@link
+     * #TITLE_CANDIDATES}.
+     */
+    List<Paper> titles(List<String> words, boolean lastComplete) throws IOException;
+
+    /** Author names with a word starting with {@code prefix}, most papers first, at most max. */
+    List<String> authors(String prefix, int max) throws IOException;
+  }
+
+  private final Source source;
 
   public Completions(PaperSearcher searcher) {
-    this.searcher = searcher;
-    this.expander = new PrefixExpander(searcher.getIndexReader());
+    this(new IndexSource(searcher));
+  }
+
+  public Completions(Source source) {
+    this.source = source;
   }
 
   public List<Suggestion> suggest(String prefix, int size) throws IOException {
@@ -71,8 +99,8 @@ public final class Completions {
       if (phrase != null) terms.add(at, new Suggestion(phrase, "term", null));
     }
     List<Suggestion> authors = new ArrayList<>();
-    for (AuthorNames.Name n : searcher.authorNames().withPrefix(typed, size)) {
-      authors.add(new Suggestion(n.label(), "author", null));
+    for (String name : source.authors(typed, size)) {
+      authors.add(new Suggestion(name, "author", null));
     }
     List<Suggestion> titleSuggestions = new ArrayList<>();
     for (Paper p : titles) titleSuggestions.add(new Suggestion(p.title(), "title", p.id()));
@@ -80,15 +108,11 @@ public final class Completions {
   }
 
   /** Indexed words starting with {@code prefix}, most documents first. */
-  private List<String> completeWord(String prefix, int max) {
+  private List<String> completeWord(String prefix, int max) throws IOException {
     if (prefix.length() < MIN_TERM_PREFIX) return List.of();
-    Map<String, Integer> freq = new HashMap<>();
+    Map<String, Integer> freq;
     try {
-      for (String field : List.of(Fields.TITLE, Fields.ABSTRACT)) {
-        for (Expansion e : expander.expand(field, Analyzers.EXACT_MARK + prefix, max * 4)) {
-          freq.merge(e.term().text().substring(1), e.docFreq(), Integer::sum);
-        }
-      }
+      freq = source.words(prefix, max);
     } catch (InvalidRequestException tooBroad) {
       return List.of();
     }
@@ -104,31 +128,69 @@ public final class Completions {
 
   /** Titles holding the typed words, the last as a prefix (unless a space follows it). */
   private List<Paper> titleMatches(List<String> words, boolean lastComplete) throws IOException {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (int i = 0; i < words.size() - 1; i++) {
-      b.add(new TermQuery(new Term(Fields.TITLE, Analyzers.EXACT_MARK + words.get(i))), Occur.MUST);
-    }
-    String last = words.getLast();
-    Query lastQuery;
-    try {
-      int minPrefix = words.size() > 1 ? 1 : MIN_TERM_PREFIX;
-      lastQuery =
-          lastComplete || last.length() < minPrefix
-              ? new TermQuery(new Term(Fields.TITLE, Analyzers.EXACT_MARK + last))
-              : new TextQueries(expander).prefix(Fields.TITLE, last);
-    } catch (InvalidRequestException tooBroad) {
-      lastQuery = new TermQuery(new Term(Fields.TITLE, Analyzers.EXACT_MARK + last));
-    }
-    if (lastQuery == null) return List.of();
-    b.add(lastQuery, Occur.MUST);
-    ScoreDoc[] hits = searcher.search(b.build(), TITLE_CANDIDATES).scoreDocs;
-    StoredFields stored = searcher.storedFields();
+    List<Paper> papers = new ArrayList<>(source.titles(words, lastComplete));
     String typedStart = String.join(" ", words);
-    List<Paper> papers = new ArrayList<>();
-    for (ScoreDoc sd : hits) papers.add(PaperDocuments.load(stored, sd.doc));
     // Titles that start with what was typed first; then by score (the search order).
     papers.sort(Comparator.comparing(p -> !Folding.fold(p.title()).startsWith(typedStart)));
     return papers;
+  }
+
+  /** The embedded index's words, titles and names. */
+  private static final class IndexSource implements Source {
+    private final PaperSearcher searcher;
+    private final PrefixExpander expander;
+
+    IndexSource(PaperSearcher searcher) {
+      this.searcher = searcher;
+      this.expander = new PrefixExpander(searcher.getIndexReader());
+    }
+
+    @Override
+    public Map<String, Integer> words(String prefix, int max) {
+      Map<String, Integer> freq = new HashMap<>();
+      for (String field : List.of(Fields.TITLE, Fields.ABSTRACT)) {
+        for (Expansion e : expander.expand(field, Analyzers.EXACT_MARK + prefix, max * 4)) {
+          freq.merge(e.term().text().substring(1), e.docFreq(), Integer::sum);
+        }
+      }
+      return freq;
+    }
+
+    @Override
+    public List<Paper> titles(List<String> words, boolean lastComplete) throws IOException {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      for (int i = 0; i < words.size() - 1; i++) {
+        b.add(
+            new TermQuery(new Term(Fields.TITLE, Analyzers.EXACT_MARK + words.get(i))), Occur.MUST);
+      }
+      String last = words.getLast();
+      Query lastQuery;
+      try {
+        int minPrefix = words.size() > 1 ? 1 : MIN_TERM_PREFIX;
+        lastQuery =
+            lastComplete || last.length() < minPrefix
+                ? new TermQuery(new Term(Fields.TITLE, Analyzers.EXACT_MARK + last))
+                : new TextQueries(expander).prefix(Fields.TITLE, last);
+      } catch (InvalidRequestException tooBroad) {
+        lastQuery = new TermQuery(new Term(Fields.TITLE, Analyzers.EXACT_MARK + last));
+      }
+      if (lastQuery == null) return List.of();
+      b.add(lastQuery, Occur.MUST);
+      ScoreDoc[] hits = searcher.search(b.build(), TITLE_CANDIDATES).scoreDocs;
+      StoredFields stored = searcher.storedFields();
+      List<Paper> papers = new ArrayList<>();
+      for (ScoreDoc sd : hits) papers.add(PaperDocuments.load(stored, sd.doc));
+      return papers;
+    }
+
+    @Override
+    public List<String> authors(String prefix, int max) {
+      List<String> out = new ArrayList<>();
+      for (AuthorNames.Name n : searcher.authorNames().withPrefix(prefix, max)) {
+        out.add(n.label());
+      }
+      return out;
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.abstracta.indexer.schema.Analyzers;
 import org.abstracta.indexer.schema.Fields;
+import org.abstracta.searchapi.search.query.QueryLimits;
 import org.abstracta.searchapi.search.query.StructuredQueries;
 import org.abstracta.searchapi.search.query.TextAnalysis;
 import org.apache.lucene.index.IndexReader;
@@ -69,9 +71,54 @@ public final class SpellingCorrector {
 
   private static final List<String> TEXT_FIELDS = List.of(Fields.ABSTRACT, Fields.TITLE);
 
-  private final IndexReader reader;
-  private final DirectSpellChecker text = checker(2);
-  private final DirectSpellChecker names = checker(1);
+  /** How many respellings of a word the spell checker gives. */
+  public static final int SIMILAR = 5;
+
+  /** How close a respelling must be (the spell checker's accuracy). */
+  public static final float ACCURACY = 0.6f;
+
+  /** Longer words are no misspellings (and their automata cost time in proportion to length). */
+  public static final int MAX_WORD_LENGTH = QueryLimits.MAX_FUZZY_LENGTH + 1;
+
+  private final Vocabulary vocabulary;
+
+  /**
+   * The index's words as the corrector asks about them: the embedded index's term dictionary, or a
+   * remote engine's statistics and spell checker.
+   */
+  public interface Vocabulary {
+    /** Papers holding {@code term} in {@code field} (a text field's exact term: {@code =word}). */
+    int docFreq(String field, String term) throws IOException;
+
+    /**
+     * {@link #docFreq} of each of {@code terms}, in their order: a store that answers over the
+     * network counts them all in one request.
+     */
+    default int[] docFreqs(List<Term> terms) throws IOException {
+      int[] out = new int[terms.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = docFreq(terms.get(i).field(), terms.get(i).text());
+      }
+      return out;
+    }
+
+    /**
+     * At most {@link #SIMILAR} indexed terms of {@code field} within two edits of {@code term} (a
+     * swap of two letters one edit) and in more papers, as Lucene's {@link DirectSpellChecker}
+     * finds them with a shortest prefix of {@link #minPrefix}, a shortest word of that plus 3,
+     * {@link #ACCURACY} and words of at most {@link #MAX_WORD_LENGTH}: best first.
+     *
+     * @param names {@code field} holds author names (no exact mark)
+     */
+    SuggestWord[] similar(String field, String term, boolean names) throws IOException;
+  }
+
+  /**
+   * The prefix a respelling keeps: the exact mark and a letter in text fields, a letter in names.
+   */
+  public static int minPrefix(boolean names) {
+    return names ? 1 : 2;
+  }
 
   /** A respelled query and how many papers it finds. */
   public record Correction(String text, long count) {}
@@ -90,20 +137,38 @@ public final class SpellingCorrector {
   }
 
   public SpellingCorrector(IndexReader reader) {
-    this.reader = reader;
+    this(new ReaderVocabulary(reader, checker(false), checker(true)));
   }
 
-  private static DirectSpellChecker checker(int minPrefix) {
+  public SpellingCorrector(Vocabulary vocabulary) {
+    this.vocabulary = vocabulary;
+  }
+
+  private static DirectSpellChecker checker(boolean names) {
     DirectSpellChecker c = new DirectSpellChecker();
     // Text terms start with the exact mark: a prefix of 2 is the mark plus the first letter.
-    c.setMinPrefix(minPrefix);
-    c.setMinQueryLength(minPrefix + 3);
-    c.setAccuracy(0.6f);
+    c.setMinPrefix(minPrefix(names));
+    c.setMinQueryLength(minPrefix(names) + 3);
+    c.setAccuracy(ACCURACY);
     // Damerau's distance: a swap of two letters ("modles") is one edit, not two.
     c.setDistance(new LuceneLevenshteinDistance());
-    // Longer words are not misspellings, and their automata cost time in proportion to length.
-    c.setMaxQueryLength(org.abstracta.searchapi.search.query.QueryLimits.MAX_FUZZY_LENGTH + 1);
+    c.setMaxQueryLength(MAX_WORD_LENGTH);
     return c;
+  }
+
+  /** The embedded index's words. */
+  private record ReaderVocabulary(
+      IndexReader reader, DirectSpellChecker text, DirectSpellChecker names) implements Vocabulary {
+    @Override
+    public int docFreq(String field, String term) throws IOException {
+      return reader.docFreq(new Term(field, term));
+    }
+
+    @Override
+    public SuggestWord[] similar(String field, String term, boolean names) throws IOException {
+      return (names ? this.names : text)
+          .suggestSimilar(new Term(field, term), SIMILAR, reader, SuggestMode.SUGGEST_MORE_POPULAR);
+    }
   }
 
   /**
@@ -114,11 +179,12 @@ public final class SpellingCorrector {
    * @param count counts the papers a query text finds under the request's filters
    */
   public Correction correct(String query, List<String> words, ToLongFunction<String> count) {
+    Map<Term, Integer> freqs = docFreqs(words);
     Map<String, List<Choice>> suspects = new LinkedHashMap<>();
     for (String word : words) {
       if (suspects.size() >= MAX_RESPELLED) break;
       if (suspects.containsKey(word)) continue;
-      List<Choice> choices = choices(word);
+      List<Choice> choices = choices(word, freqs);
       if (choices.size() > 1) suspects.put(word, choices);
     }
     if (suspects.isEmpty()) return null;
@@ -133,26 +199,64 @@ public final class SpellingCorrector {
     return best;
   }
 
-  /** The word as typed and its candidates, likeliest first; just the word when it is no suspect. */
-  private List<Choice> choices(String word) {
+  /** The word in the index's terms, or null when it is never respelled (a number, an id). */
+  private static String respellable(String word) {
     String normalized = TextAnalysis.normalize(Fields.TITLE, word);
     if (normalized.isEmpty()
         || !normalized.chars().allMatch(Character::isLetter)
         || StructuredQueries.looksLikeId(word)) {
-      return List.of(new Choice(word, 0, true));
+      return null;
     }
+    return normalized;
+  }
+
+  private static final List<String> ALL_FIELDS =
+      List.of(Fields.ABSTRACT, Fields.TITLE, Fields.AUTHORS);
+
+  /** The document frequencies of the respellable words in every field, asked for at once. */
+  private Map<Term, Integer> docFreqs(List<String> words) {
+    List<Term> terms = new ArrayList<>();
+    for (String word : words) {
+      String normalized = respellable(word);
+      if (normalized == null) continue;
+      for (String f : ALL_FIELDS) {
+        Term t = new Term(f, term(f, normalized));
+        if (!terms.contains(t)) terms.add(t);
+      }
+    }
+    Map<Term, Integer> out = new HashMap<>();
+    if (terms.isEmpty()) return out;
+    try {
+      int[] freqs = vocabulary.docFreqs(terms);
+      for (int i = 0; i < freqs.length; i++) out.put(terms.get(i), freqs[i]);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** The word as typed and its candidates, likeliest first; just the word when it is no suspect. */
+  private List<Choice> choices(String word, Map<Term, Integer> freqs) {
+    String normalized = respellable(word);
+    if (normalized == null) return List.of(new Choice(word, 0, true));
     try {
       int df = 0;
-      for (String f : TEXT_FIELDS) df = Math.max(df, reader.docFreq(term(f, normalized)));
-      df = Math.max(df, reader.docFreq(term(Fields.AUTHORS, normalized)));
+      for (String f : ALL_FIELDS) {
+        df = Math.max(df, freqs.getOrDefault(new Term(f, term(f, normalized)), 0));
+      }
       // A word no paper holds has no likelihood of its own: any indexed candidate beats it.
       double typed = df == 0 ? Double.NEGATIVE_INFINITY : Math.log(df);
       List<Choice> out = new ArrayList<>();
       out.add(new Choice(word, typed, true));
       if (df > SUSPECT_DF) return out;
       List<SuggestWord> found = new ArrayList<>();
-      for (String f : TEXT_FIELDS) found.addAll(List.of(suggest(text, f, normalized)));
-      if (found.isEmpty()) found.addAll(List.of(suggest(names, Fields.AUTHORS, normalized)));
+      for (String f : TEXT_FIELDS) {
+        found.addAll(List.of(vocabulary.similar(f, term(f, normalized), false)));
+      }
+      if (found.isEmpty()) {
+        found.addAll(
+            List.of(vocabulary.similar(Fields.AUTHORS, term(Fields.AUTHORS, normalized), true)));
+      }
       Map<String, Choice> candidates = new LinkedHashMap<>();
       for (SuggestWord s : found) {
         String w = s.string.startsWith(Analyzers.EXACT_MARK) ? s.string.substring(1) : s.string;
@@ -173,15 +277,8 @@ public final class SpellingCorrector {
     }
   }
 
-  private SuggestWord[] suggest(DirectSpellChecker checker, String field, String normalized)
-      throws IOException {
-    return checker.suggestSimilar(
-        term(field, normalized), 5, reader, SuggestMode.SUGGEST_MORE_POPULAR);
-  }
-
-  private static Term term(String field, String normalized) {
-    return new Term(
-        field, TextAnalysis.isText(field) ? Analyzers.EXACT_MARK + normalized : normalized);
+  private static String term(String field, String normalized) {
+    return TextAnalysis.isText(field) ? Analyzers.EXACT_MARK + normalized : normalized;
   }
 
   /** Edits between two words, from the spell checker's similarity (1 - edits / longer length). */
