@@ -158,7 +158,10 @@ final class SearchExecution {
     String corrected = null;
     // By meaning alone, words are neither respelled nor relaxed: the vector reads them as typed.
     boolean byWords = mode.mode() != SearchMode.SEMANTIC;
-    SpellingCorrector.Correction fix = byWords ? correction(parser, literal.parsed()) : null;
+    SpellingCorrector.Correction fix =
+        byWords && SpellingCorrector.worthTrying(literal.parsed().sentence(), c.total())
+            ? correction(parser, literal.parsed())
+            : null;
     if (fix != null && request.autocorrect() && SpellingCorrector.shows(c.total(), fix.count())) {
       corrected = fix.text();
       c = collect(plan(parser.parse(corrected)), timed);

@@ -130,7 +130,8 @@ public final class OpenSearchSearchService implements SearchService {
       // A query that finds (nearly) nothing: its respelling, or papers with some of its words.
       String didYouMean = null;
       String corrected = null;
-      SpellingCorrector.Correction fix = correction(literal);
+      SpellingCorrector.Correction fix =
+          SpellingCorrector.worthTrying(literal.sentence(), r.total) ? correction(literal) : null;
       if (fix != null && request.autocorrect() && SpellingCorrector.shows(r.total, fix.count())) {
         corrected = fix.text();
         r = execute(mapper.map(corrected));

@@ -202,6 +202,19 @@ class QueryMeaningTest {
   }
 
   @Test
+  void a_sentence_is_respelled_only_when_it_finds_nearly_nothing() {
+    // One word misspelled: the others find papers, as they would for the word spelled right.
+    SearchResult r = search("Do transfromer models analyse stellar spectra?");
+    assertEquals(Matched.RANKED, r.matched());
+    assertEquals(70, r.total());
+    assertNull(r.correctedQuery());
+    assertNull(r.didYouMean());
+    // Every word misspelled: nothing found, so the respelling is searched.
+    SearchResult none = search("Does a galaxxy survay need one?");
+    assertEquals("Does a galaxy survey need one?", none.correctedQuery());
+  }
+
+  @Test
   void size_zero_gives_the_total_and_facets_only() {
     SearchResult r =
         service.search(
