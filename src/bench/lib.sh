@@ -90,14 +90,15 @@ corpus_of() { # corpus_of N -> path
   echo "$f"
 }
 
-# Indexes INPUT into a fresh DIR with the real CLI; sets IDX_SECONDS IDX_CPU_SECONDS (user + system,
-# all threads) IDX_RSS_KB IDX_DOCS IDX_BYTES.
+# Indexes INPUT into a fresh DIR with the real CLI, keywords only (--no-vectors: the embedding
+# stage, hours of CPU at this size, is measured by embeddings.sh); sets IDX_SECONDS IDX_CPU_SECONDS
+# (user + system, all threads) IDX_RSS_KB IDX_DOCS IDX_BYTES.
 index_run() { # index_run INPUT DIR
   local input="$1" dir="$2" tlog="$WORK/time.$$"
   rm -rf "$dir"
   need time time
   /usr/bin/time -f '%e %U %S %M' -o "$tlog" "$JAVA" "${JVM_FLAGS[@]}" -Xmx"${HEAP:-1g}" -jar "$APP_JAR" \
-    index "$input" --index "$dir" --rebuild --no-progress >"$WORK/index.log" 2>&1 ||
+    index "$input" --index "$dir" --rebuild --no-vectors --no-progress >"$WORK/index.log" 2>&1 ||
     { cat "$WORK/index.log" >&2; die "abstracta index failed"; }
   local user sys
   read -r IDX_SECONDS user sys IDX_RSS_KB <"$tlog"; rm -f "$tlog"
