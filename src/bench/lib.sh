@@ -86,7 +86,11 @@ corpus_of() { # corpus_of N -> path
   local n="$1"
   if [ "$n" = "$CORPUS_DOCS" ]; then echo "$CORPUS"; return; fi
   local f="$WORK/corpus-$n.jsonl"
-  [ -f "$f" ] || bench_java multiply --input "$CORPUS" --docs "$n" --out "$f" >&2
+  # Written aside, then renamed: a run stopped midway leaves no short corpus for the next to reuse.
+  if [ ! -f "$f" ]; then
+    bench_java multiply --input "$CORPUS" --docs "$n" --out "$f.part" >&2 || die "cannot write $f"
+    mv "$f.part" "$f"
+  fi
   echo "$f"
 }
 
