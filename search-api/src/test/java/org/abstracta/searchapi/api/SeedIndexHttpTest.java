@@ -32,13 +32,13 @@ class SeedIndexHttpTest {
     server.close();
   }
 
-  private static JsonNode search(String query) {
+  static JsonNode search(String query) {
     HttpResponse<String> r = server.get("/api/search?" + query);
     assertEquals(200, r.statusCode(), r.body());
     return json(r);
   }
 
-  private static String q(String text) {
+  static String q(String text) {
     return "q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
