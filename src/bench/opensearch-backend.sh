@@ -124,8 +124,8 @@ record opensearch-backend what=reindex seconds="$OS_SECONDS" new="$(summary "$WO
   docs="$(summary "$WORK/os-reindex.log" documents)" sameExport="$(cmp -s "$WORK/os-export-1.md5" "$WORK/os-export-2.md5" && echo 1 || echo 0)"
 os_index "$WORK/os-merge.log" "$ROOT/src/corpus"
 rm -rf "$WORK/emb-merge"
-abstracta index "$CORPUS" --index "$WORK/emb-merge" --no-progress >/dev/null
-abstracta index "$ROOT/src/corpus" --index "$WORK/emb-merge" --no-progress >"$WORK/emb-merge.log"
+abstracta index "$CORPUS" --index "$WORK/emb-merge" --no-vectors --no-progress >/dev/null
+abstracta index "$ROOT/src/corpus" --index "$WORK/emb-merge" --no-vectors --no-progress >"$WORK/emb-merge.log"
 record opensearch-backend what=merge seconds="$OS_SECONDS" docs="$(summary "$WORK/os-merge.log" documents)" \
   embeddedDocs="$(summary "$WORK/emb-merge.log" documents)" \
   sameExport="$([ "$(abstracta export "${OS[@]}" | md5sum)" = "$(abstracta export --index "$WORK/emb-merge" | md5sum)" ] && echo 1 || echo 0)"
