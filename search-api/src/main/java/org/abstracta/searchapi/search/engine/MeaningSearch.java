@@ -13,6 +13,8 @@ import org.abstracta.searchapi.search.SortOrder;
 import org.abstracta.searchapi.search.facet.FacetCounter;
 import org.abstracta.searchapi.search.facet.FacetFilters;
 import org.abstracta.searchapi.search.facet.PaperSearcher;
+import org.abstracta.searchapi.search.rank.DocScores;
+import org.abstracta.searchapi.search.rank.Feedback;
 import org.abstracta.searchapi.search.result.ResultOrder;
 import org.abstracta.searchapi.search.vector.Fusion;
 import org.abstracta.searchapi.search.vector.Fusion.Fused;
@@ -87,14 +89,20 @@ final class MeaningSearch {
   }
 
   /**
-   * @param keyword the keyword query as keyword mode ranks it (with a sentence's feedback words),
-   *     without the filters
+   * @param keyword the keyword query, without the filters
    * @param sentence whether the query is a sentence (its keyword total is a lower bound past {@link
    *     SearchExecution#SENTENCE_COUNT})
+   * @param feedback whether the keyword side ranks with the words of its first results, as keyword
+   *     mode ranks a sentence ({@link Feedback#rerank})
    * @return what was found, or null when the query has no vector (the model failed)
    */
   Result collect(
-      FacetFilters filters, Query keyword, boolean sentence, List<String> dims, IndexSearcher timed)
+      FacetFilters filters,
+      Query keyword,
+      boolean sentence,
+      boolean feedback,
+      List<String> dims,
+      IndexSearcher timed)
       throws IOException {
     SortOrder order = request.sort();
     if (order == SortOrder.RELEVANCE && request.cursor() != null) {
@@ -111,19 +119,39 @@ final class MeaningSearch {
     int wanted = offset + request.size() + 1;
     // The keyword side first: the query is embedded meanwhile (QueryVectors#embedLater).
     TopDocs keywordTop = null;
+    // While the query is embedded on another thread, the keyword side leaves it the other core.
+    IndexSearcher keywordSide = vectorLater.isDone() ? timed : searcher.timedOnThisThread(budgetMs);
     if (hybrid) {
-      int threshold =
-          sentence ? SearchExecution.SENTENCE_COUNT : SearchExecution.TOTAL_HITS_THRESHOLD;
+      int n = Math.max(settings.depth(), wanted);
       keywordTop =
-          timed.search(
-              filters.apply(keyword),
-              new TopScoreDocCollectorManager(Math.max(settings.depth(), wanted), threshold));
+          feedback
+              ? Feedback.rerank(keywordSide, keyword, filters, n)
+              : keywordSide.search(
+                  filters.apply(keyword),
+                  new TopScoreDocCollectorManager(n, SearchExecution.TOTAL_HITS_THRESHOLD));
+    }
+    // Without facets the total is the keyword matches and the nearest papers that are not among
+    // them: the keyword matches are counted while the query is still being embedded.
+    long keywordTotal = 0;
+    boolean exact = true;
+    if (hybrid && dims.isEmpty()) {
+      keywordTotal = keywordTop.totalHits.value();
+      if (keywordTop.totalHits.relation() != TotalHits.Relation.EQUAL_TO) {
+        if (sentence) {
+          TotalHits counted =
+              MatchCount.upTo(keywordSide, filters.apply(keyword), SearchExecution.SENTENCE_COUNT);
+          keywordTotal = counted.value();
+          exact = counted.relation() == TotalHits.Relation.EQUAL_TO;
+        } else {
+          keywordTotal = keywordSide.count(filters.apply(keyword));
+        }
+      }
     }
     vector = vectorLater.join();
     if (vector == null) return null;
     // The vector side has a budget of its own from here: the first query of a service may have
     // waited for the model to load.
-    IndexSearcher keywordTimed = timed;
+    IndexSearcher keywordTimed = keywordSide;
     timed = searcher.timed(budgetMs);
     NearestPapers near =
         NearestPapers.find(timed, field, vector, settings.depth(), filters.asFilter());
@@ -137,7 +165,6 @@ final class MeaningSearch {
     for (Fused f : fused) sides.put(f.doc(), f);
 
     long total;
-    boolean exact = true;
     List<FacetResult> facets = List.of();
     if (!dims.isEmpty()) {
       FacetsCollector all = timed.search(filters.apply(found), new FacetsCollectorManager());
@@ -155,19 +182,10 @@ final class MeaningSearch {
     } else if (!hybrid) {
       total = near.docs().length;
     } else {
-      // The keyword matches and the nearest papers that are not among them.
-      long both =
-          timed.count(
-              new BooleanQuery.Builder()
-                  .add(keyword, Occur.MUST)
-                  .add(near.query(), Occur.FILTER)
-                  .build());
-      long keywordTotal = keywordTop.totalHits.value();
-      if (keywordTop.totalHits.relation() != TotalHits.Relation.EQUAL_TO) {
-        if (sentence) exact = false;
-        else keywordTotal = timed.count(filters.apply(keyword));
-      }
-      total = keywordTotal + near.docs().length - both;
+      int[] nearest = new int[near.docs().length];
+      for (int i = 0; i < nearest.length; i++) nearest[i] = near.docs()[i].doc;
+      int both = DocScores.of(timed, keyword, nearest).size();
+      total = keywordTotal + nearest.length - both;
     }
 
     ScoreDoc[] docs;

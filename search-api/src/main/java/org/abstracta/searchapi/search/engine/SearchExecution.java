@@ -229,13 +229,12 @@ final class SearchExecution {
         parsed.matchAll() && request.sort() == SortOrder.RELEVANCE
             ? SortOrder.NEWEST
             : request.sort();
-    Query ranked = parsed.query();
-    if (order == SortOrder.RELEVANCE
-        && parsed.sentence()
-        && request.size() > 0
-        && mode.mode() != SearchMode.SEMANTIC) {
-      ranked = Feedback.expand(timed, ranked, plan.filters()); // the same matches, reordered
-    }
+    // A sentence ranked by its words is ranked with the words of its first results too.
+    boolean feedback =
+        order == SortOrder.RELEVANCE
+            && parsed.sentence()
+            && request.size() > 0
+            && mode.mode() != SearchMode.SEMANTIC;
     List<String> dims = dims(request);
     if (mode.mode() != SearchMode.KEYWORD && !parsed.matchAll()) {
       MeaningSearch.Result m =
@@ -247,14 +246,14 @@ final class SearchExecution {
                   mode.vector(),
                   meaning.fusion(),
                   budgetMs)
-              .collect(plan.filters(), ranked, parsed.sentence(), dims, timed);
+              .collect(plan.filters(), parsed.query(), parsed.sentence(), feedback, dims, timed);
       if (m != null && m.partial()) vectorSidePartial = true;
       if (m != null) {
         return new Collected(
             plan,
             m.order(),
             null,
-            ranked != parsed.query(),
+            feedback,
             m.docs(),
             m.offset(),
             m.total(),
@@ -272,6 +271,10 @@ final class SearchExecution {
               null,
               null);
     }
+    Query ranked =
+        feedback
+            ? Feedback.expand(timed, parsed.query(), plan.filters()) // the same matches, reordered
+            : parsed.query();
     DrillDownQuery query = plan.filters().apply(ranked);
 
     List<FacetResult> facets = List.of();
@@ -298,20 +301,26 @@ final class SearchExecution {
     if (request.size() > 0) {
       FieldDoc after = request.cursor() == null ? null : ResultOrder.after(order, request.cursor());
       offset = after == null ? (request.page() - 1) * request.size() : 0;
-      int threshold = parsed.sentence() ? SENTENCE_COUNT : TOTAL_HITS_THRESHOLD;
       // One more than the page: whether it exists says whether there is a next page.
       TopFieldDocs top =
           timed.search(
               query,
               new TopFieldCollectorManager(
-                  ResultOrder.sort(order), offset + request.size() + 1, after, threshold));
+                  ResultOrder.sort(order),
+                  offset + request.size() + 1,
+                  after,
+                  TOTAL_HITS_THRESHOLD));
       docs = top.scoreDocs;
       if (total < 0 && top.totalHits.relation() == TotalHits.Relation.EQUAL_TO) {
         total = top.totalHits.value();
-      } else if (total < 0 && parsed.sentence()) {
-        total = top.totalHits.value();
-        exact = false;
       }
+    }
+    if (total < 0 && parsed.sentence()) {
+      // The sentence's own words match the same papers as its ranking's: count those.
+      TotalHits counted =
+          MatchCount.upTo(timed, plan.filters().apply(parsed.query()), SENTENCE_COUNT);
+      total = counted.value();
+      exact = counted.relation() == TotalHits.Relation.EQUAL_TO;
     }
     if (total < 0) total = timed.count(query);
     return new Collected(

@@ -97,6 +97,16 @@ public final class PaperSearcher extends IndexSearcher {
     return s;
   }
 
+  /**
+   * As {@link #timed}, scoring on the calling thread only: for work done while another thread uses
+   * the other core (a query being embedded).
+   */
+  public IndexSearcher timedOnThisThread(long budgetMs) {
+    IndexSearcher s = new IndexSearcher(getIndexReader());
+    s.setTimeout(new QueryTimeoutImpl(budgetMs));
+    return s;
+  }
+
   public AuthorNames authorNames() {
     AuthorNames names = authorNames;
     if (names == null) {

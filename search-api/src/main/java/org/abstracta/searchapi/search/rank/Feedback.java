@@ -2,6 +2,8 @@ package org.abstracta.searchapi.search.rank;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
 
 /**
  * Pseudo-relevance feedback for sentences (RM3: a relevance model of the first results,
@@ -36,9 +39,11 @@ import org.apache.lucene.search.ScoreDoc;
  * {@link Relevance#FEEDBACK_TERMS} most probable words P(w|R) = Σ weight(d) · tf(w, d) / |d|. The
  * query then run scores the sentence at {@link Relevance#FEEDBACK_ORIGINAL} and adds, in those
  * first results only, each word's BM25F score (title and abstract, as the sentence's words) times
- * its share of the rest. The same papers match as without feedback; only their order changes. It
- * costs one more search of the sentence, the analysis of ten stored abstracts, and the added words'
- * look-up in the first results: a sentence takes about three times as long.
+ * its share of the rest. The same papers match as without feedback; only their order changes.
+ * {@link #expand} gives that as one query (a page of it costs one more search of the sentence, the
+ * analysis of ten stored abstracts, and the added words' look-up in the first results); {@link
+ * #rerank} gives the first results in the same order from the first search alone, scoring the added
+ * words in those results only (what hybrid mode's keyword side needs: its top 100).
  */
 public final class Feedback {
   /**
@@ -66,24 +71,22 @@ public final class Feedback {
    */
   public static Query expand(IndexSearcher searcher, Query original, FacetFilters filters)
       throws IOException {
+    return expand(searcher, original, filters, Relevance.FEEDBACK_RERANKED);
+  }
+
+  /** As above, the added words scoring in the first {@code reranked} results (tests). */
+  static Query expand(IndexSearcher searcher, Query original, FacetFilters filters, int reranked)
+      throws IOException {
     int queryStems = queryStems(original);
     if (queryStems == 0) return original;
-    ScoreDoc[] top =
-        searcher.search(filters.apply(original), Relevance.FEEDBACK_RERANKED).scoreDocs;
+    ScoreDoc[] top = searcher.search(filters.apply(original), reranked).scoreDocs;
     List<Expansion> words = words(searcher, top);
     if (words.isEmpty()) return original;
-    // RM3 gives each query word 1/|Q| of the original weight; scaled by |Q| that is 1 (as run).
-    float rest = (1 - Relevance.FEEDBACK_ORIGINAL) * queryStems;
-    BooleanQuery.Builder added = new BooleanQuery.Builder();
-    for (Expansion e : words) {
-      Query q = TextQueries.titleAndAbstractStem(e.stem());
-      added.add(new BoostQuery(q, (float) (rest * e.weight())), Occur.SHOULD);
-    }
     int[] firstResults = new int[top.length];
     for (int i = 0; i < top.length; i++) firstResults[i] = top[i].doc;
     Query addedToFirst =
         new BooleanQuery.Builder()
-            .add(added.build(), Occur.MUST)
+            .add(added(words, queryStems), Occur.MUST)
             .add(new DocSetQuery(searcher.getIndexReader(), firstResults), Occur.FILTER)
             .build();
     // Every first result matches the sentence: the sentence's clauses and the added words side by
@@ -98,6 +101,64 @@ public final class Feedback {
       all.add(new BoostQuery(original, Relevance.FEEDBACK_ORIGINAL), Occur.SHOULD);
     }
     return all.add(addedToFirst, Occur.SHOULD).build();
+  }
+
+  /**
+   * The first {@code n} results of the sentence {@code original} under {@code filters} in the order
+   * {@link #expand}'s query gives them, from one search of the sentence instead of two. The added
+   * words score only in the first {@link Relevance#FEEDBACK_RERANKED} results, and each of those
+   * scores at least as high for the sentence as any result after them: so those are rescored with
+   * the words, and the rest keep the sentence's order, each score the expanded query's (the
+   * sentence's times {@link Relevance#FEEDBACK_ORIGINAL}, plus the added words'). Ties by document,
+   * as Lucene breaks them. The total is the sentence's as Lucene's top hits count it: exact up to
+   * {@link IndexSearcher#search(Query, int)}'s threshold, a lower bound past it (the search skips
+   * the papers that cannot reach the first results).
+   */
+  public static TopDocs rerank(IndexSearcher searcher, Query original, FacetFilters filters, int n)
+      throws IOException {
+    return rerank(searcher, original, filters, n, Relevance.FEEDBACK_RERANKED);
+  }
+
+  /** As above, the added words scoring in the first {@code reranked} results (tests). */
+  static TopDocs rerank(
+      IndexSearcher searcher, Query original, FacetFilters filters, int n, int reranked)
+      throws IOException {
+    TopDocs top = searcher.search(filters.apply(original), Math.max(n, reranked));
+    ScoreDoc[] docs = top.scoreDocs;
+    List<Expansion> words = queryStems(original) == 0 ? List.of() : words(searcher, docs);
+    if (words.isEmpty()) {
+      return new TopDocs(top.totalHits, Arrays.copyOf(docs, Math.min(n, docs.length)));
+    }
+    int first = Math.min(docs.length, reranked);
+    int[] firstResults = new int[first];
+    for (int i = 0; i < first; i++) firstResults[i] = docs[i].doc;
+    Map<Integer, Float> addedScores =
+        DocScores.of(searcher, added(words, queryStems(original)), firstResults);
+    ScoreDoc[] out = new ScoreDoc[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      float added = i < first ? addedScores.getOrDefault(docs[i].doc, 0f) : 0f;
+      out[i] = new ScoreDoc(docs[i].doc, Relevance.FEEDBACK_ORIGINAL * docs[i].score + added);
+    }
+    Arrays.sort(
+        out,
+        0,
+        first,
+        Comparator.comparingDouble((ScoreDoc sd) -> sd.score)
+            .reversed()
+            .thenComparingInt(sd -> sd.doc));
+    return new TopDocs(top.totalHits, Arrays.copyOf(out, Math.min(n, out.length)));
+  }
+
+  /** The added words as one disjunction, each BM25F over title and abstract at its weight. */
+  private static Query added(List<Expansion> words, int queryStems) {
+    // RM3 gives each query word 1/|Q| of the original weight; scaled by |Q| that is 1 (as run).
+    float rest = (1 - Relevance.FEEDBACK_ORIGINAL) * queryStems;
+    BooleanQuery.Builder added = new BooleanQuery.Builder();
+    for (Expansion e : words) {
+      Query q = TextQueries.titleAndAbstractStem(e.stem());
+      added.add(new BoostQuery(q, (float) (rest * e.weight())), Occur.SHOULD);
+    }
+    return added.build();
   }
 
   private static boolean onlyShould(BooleanQuery q) {

@@ -163,6 +163,23 @@ class SearchModesTest {
     assertEquals(order, ids(hybrid));
     for (Hit h : hybrid.hits()) assertEquals(expected.get(h.id()), h.score(), 1e-4, h.id());
     assertEquals(expected.size(), hybrid.total(), "the keyword matches and the nearest papers");
+    // Without facets the same total is counted apart (keyword matches + nearest − both).
+    SearchResult noFacets =
+        SERVICE.search(
+            new SearchRequest(
+                q,
+                Map.of(),
+                SortOrder.RELEVANCE,
+                1,
+                100,
+                null,
+                Set.of(),
+                false,
+                true,
+                SearchMode.HYBRID));
+    assertEquals(hybrid.total(), noFacets.total());
+    assertTrue(noFacets.totalExact());
+    assertEquals(ids(hybrid), ids(noFacets));
 
     List<String> byKeywords = ids(keyword);
     List<String> byMeaning = ids(semantic);

@@ -6,14 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
+import org.abstracta.searchapi.search.ParityIndex;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -29,16 +23,7 @@ class DocSetQueryTest {
   void matches_exactly_its_documents_across_segments_alone_and_in_a_conjunction()
       throws IOException {
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-      IndexWriterConfig config =
-          new IndexWriterConfig(new StandardAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE);
-      try (IndexWriter w = new IndexWriter(dir, config)) {
-        for (int i = 0; i < 30; i++) {
-          Document d = new Document();
-          d.add(new StringField("parity", i % 2 == 0 ? "even" : "odd", Field.Store.NO));
-          w.addDocument(d);
-          if (i % 10 == 9) w.commit(); // segments of docs 0-9, 10-19, 20-29
-        }
-      }
+      ParityIndex.write(dir);
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         assertEquals(3, reader.leaves().size());
         IndexSearcher searcher = new IndexSearcher(reader);

@@ -14,13 +14,17 @@ import org.abstracta.searchapi.search.OpenIndex;
 import org.abstracta.searchapi.search.SearchRequest;
 import org.abstracta.searchapi.search.SearchResult;
 import org.abstracta.searchapi.search.SortOrder;
+import org.abstracta.searchapi.search.facet.FacetFilters;
 import org.abstracta.searchapi.search.facet.PaperSearcher;
 import org.abstracta.searchapi.search.query.ParsedQuery;
 import org.abstracta.searchapi.search.query.Relevance;
 import org.abstracta.searchapi.search.query.UserQueryParser;
 import org.abstracta.searchapi.search.rank.Feedback.Expansion;
 import org.abstracta.searchapi.search.rank.Feedback.Result;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +124,48 @@ class FeedbackTest {
     // The same papers match: sorted by date (no feedback is run) the total is the same.
     assertEquals(77, r.total());
     assertEquals(77, search(SENTENCE, SortOrder.NEWEST).total());
+  }
+
+  @Test
+  void reranking_the_first_results_orders_and_scores_as_the_expanded_query_in_one_search()
+      throws Exception {
+    PaperSearcher searcher = new PaperSearcher(seed.reader());
+    Query sentence = new UserQueryParser(seed.reader()).parse(SENTENCE).query();
+    FacetFilters none = FacetFilters.of(Map.of(), searcher);
+    // The words rescore the first 5 of the 77 matches (the rest keep the sentence's order), and,
+    // as run, the first 300.
+    for (int reranked : new int[] {5, Relevance.FEEDBACK_RERANKED}) {
+      ScoreDoc[] expanded =
+          searcher.search(none.apply(Feedback.expand(searcher, sentence, none, reranked)), 100)
+              .scoreDocs;
+      TopDocs reranking = Feedback.rerank(searcher, sentence, none, 100, reranked);
+      assertEquals(77, expanded.length);
+      assertEquals(77, reranking.scoreDocs.length);
+      assertEquals(new TotalHits(77, TotalHits.Relation.EQUAL_TO), reranking.totalHits);
+      for (int i = 0; i < expanded.length; i++) {
+        assertEquals(expanded[i].doc, reranking.scoreDocs[i].doc, "rank " + (i + 1));
+        // The same sum, in another order of float operations.
+        assertEquals(
+            expanded[i].score,
+            reranking.scoreDocs[i].score,
+            1e-4f * expanded[i].score,
+            "rank " + (i + 1));
+      }
+      // The first n only, with the total of all.
+      TopDocs first3 = Feedback.rerank(searcher, sentence, none, 3, reranked);
+      assertEquals(3, first3.scoreDocs.length);
+      assertEquals(expanded[2].doc, first3.scoreDocs[2].doc);
+      assertEquals(77, first3.totalHits.value());
+    }
+    // Reranking 5 reorders the first five and keeps them first: the cut at 5 is exercised.
+    List<Integer> plain = new ArrayList<>();
+    for (ScoreDoc sd : searcher.search(sentence, 5).scoreDocs) plain.add(sd.doc);
+    List<Integer> reranked = new ArrayList<>();
+    for (ScoreDoc sd : Feedback.rerank(searcher, sentence, none, 5, 5).scoreDocs) {
+      reranked.add(sd.doc);
+    }
+    assertNotEquals(plain, reranked);
+    assertEquals(Set.copyOf(plain), Set.copyOf(reranked));
   }
 
   @Test
