@@ -73,7 +73,7 @@ final class BareLuceneCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<BenchQuery> headline = new ArrayList<>();
     for (BenchQuery q : BenchQuery.read(queries)) {
-      if (q.kind().equals("two") || q.kind().equals("three")) headline.add(q);
+      if (q.headline()) headline.add(q);
     }
     Results table = new Results("lucene", results.run);
     try (FSDirectory dir = FSDirectory.open(index);

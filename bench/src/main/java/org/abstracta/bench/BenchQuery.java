@@ -16,6 +16,11 @@ import java.util.List;
  */
 record BenchQuery(String kind, String subject, String query) {
 
+  /** A query of two or three words: the queries of the headline latency figures. */
+  boolean headline() {
+    return kind.equals("two") || kind.equals("three");
+  }
+
   String line() {
     return kind + "\t" + subject + "\t" + query;
   }

@@ -85,7 +85,7 @@ final class InProcessCommand implements Callable<Integer> {
       }
       List<SearchRequest> twoThree = new ArrayList<>();
       for (BenchQuery q : mix) {
-        if (q.kind().equals("two") || q.kind().equals("three")) {
+        if (q.headline()) {
           twoThree.add(request(q, Variant.ALL_FACETS));
         }
       }

@@ -143,7 +143,7 @@ final class QueryMix {
 
   /** Whether the engine ranks {@code q}, a query of words, as a sentence rather than keywords. */
   private boolean readAsSentence(BenchQuery q) {
-    if (!q.kind().equals("two") && !q.kind().equals("three")) return false;
+    if (!q.headline()) return false;
     SearchRequest r =
         new SearchRequest(
             q.query(),

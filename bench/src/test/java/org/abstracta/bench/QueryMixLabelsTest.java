@@ -5,17 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.abstracta.indexer.index.IndexWriterFactory;
-import org.abstracta.indexer.model.Paper;
-import org.abstracta.indexer.model.Source;
-import org.abstracta.indexer.schema.PaperDocuments;
-import org.abstracta.indexer.text.SubjectCatalog;
 import org.abstracta.searchapi.search.engine.IndexSearchService;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,27 +28,17 @@ class QueryMixLabelsTest {
   /** 200 papers; the first 30 titles have one of the sentence words, 3 titles each. */
   @BeforeAll
   static void index() throws Exception {
-    PaperDocuments schema = new PaperDocuments();
-    try (Directory d = IndexWriterFactory.open(dir);
-        IndexWriter w = IndexWriterFactory.writer(d, true)) {
-      for (int i = 0; i < 200; i++) {
-        String middle = i < 30 ? SENTENCE_WORDS.get(i % 10) : QueryMixTest.word(300 + i % 50);
-        String title =
-            QueryMixTest.word(i % 100) + " " + middle + " " + QueryMixTest.word(100 + i * 37 % 100);
-        w.addDocument(
-            schema.toDocument(
-                Paper.builder()
-                    .id(String.format("2501.%05d", i))
-                    .title(title)
-                    .abstractText("About " + title + ".")
-                    .authors(List.of("Ann " + QueryMixTest.word(i % 20)))
-                    .subjects(List.of(SubjectCatalog.subject("cs.LG")))
-                    .date(LocalDate.of(2025, 1, 1))
-                    .source(new Source("t.jsonl", "arxiv-json", null))
-                    .build()));
-      }
-      w.commit();
-    }
+    QueryMixTest.writePapers(
+        dir,
+        i -> {
+          String middle = i < 30 ? SENTENCE_WORDS.get(i % 10) : QueryMixTest.word(300 + i % 50);
+          return QueryMixTest.word(i % 100)
+              + " "
+              + middle
+              + " "
+              + QueryMixTest.word(100 + i * 37 % 100);
+        },
+        i -> "cs.LG");
   }
 
   @Test

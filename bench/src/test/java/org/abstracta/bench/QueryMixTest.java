@@ -3,9 +3,11 @@ package org.abstracta.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.abstracta.indexer.index.IndexWriterFactory;
 import org.abstracta.indexer.model.Paper;
 import org.abstracta.indexer.model.Source;
@@ -35,20 +37,30 @@ class QueryMixTest {
   /** 200 papers; every title word is in exactly two titles, every author on ten papers. */
   @BeforeAll
   static void index() throws Exception {
+    writePapers(
+        dir,
+        i -> word(i % 100) + " " + word(100 + i * 37 % 100) + " of " + word(200 + i * 11 % 100),
+        i -> i % 2 == 0 ? "cs.LG" : "astro-ph.GA");
+  }
+
+  /**
+   * Writes 200 papers (ids 2501.00000 on, dated 2025-01-01, abstract "About TITLE.", author "Ann "
+   * + {@link #word}(i % 20)) with these titles and subject codes into a new index in {@code dir}.
+   */
+  static void writePapers(Path dir, IntFunction<String> title, IntFunction<String> subject)
+      throws IOException {
     PaperDocuments schema = new PaperDocuments();
     try (Directory d = IndexWriterFactory.open(dir);
         IndexWriter w = IndexWriterFactory.writer(d, true)) {
       for (int i = 0; i < 200; i++) {
-        String title =
-            word(i % 100) + " " + word(100 + i * 37 % 100) + " of " + word(200 + i * 11 % 100);
         w.addDocument(
             schema.toDocument(
                 Paper.builder()
                     .id(String.format("2501.%05d", i))
-                    .title(title)
-                    .abstractText("About " + title + ".")
+                    .title(title.apply(i))
+                    .abstractText("About " + title.apply(i) + ".")
                     .authors(List.of("Ann " + word(i % 20)))
-                    .subjects(List.of(SubjectCatalog.subject(i % 2 == 0 ? "cs.LG" : "astro-ph.GA")))
+                    .subjects(List.of(SubjectCatalog.subject(subject.apply(i))))
                     .date(LocalDate.of(2025, 1, 1))
                     .source(new Source("t.jsonl", "arxiv-json", null))
                     .build()));

@@ -82,13 +82,13 @@ public final class IndexCommand implements Callable<Integer> {
       names = "--shards",
       paramLabel = "N",
       description =
-          "with --opensearch: primary shards of the index a run creates (default: ${DEFAULT-VALUE})")
+          "With --opensearch: primary shards of the index a run creates (default: ${DEFAULT-VALUE}).")
   int shards = 1;
 
   @Option(
       names = "--replicas",
       paramLabel = "N",
-      description = "with --opensearch: replicas of each shard (default: ${DEFAULT-VALUE})")
+      description = "With --opensearch: replicas of each shard (default: ${DEFAULT-VALUE}).")
   int replicas = 1;
 
   @Option(
