@@ -16,6 +16,7 @@ import org.abstracta.indexer.index.IndexRun;
 import org.abstracta.indexer.index.IndexWriterFactory;
 import org.abstracta.indexer.index.IndexerException;
 import org.abstracta.indexer.index.Progress;
+import org.abstracta.indexer.index.SmallSegmentMerges;
 import org.abstracta.indexer.model.Paper;
 import org.abstracta.indexer.schema.PaperDocuments;
 import org.apache.lucene.index.DirectoryReader;
@@ -117,6 +118,9 @@ public final class EmbedRun {
           subjectsInferred = true;
           commit(writer);
         }
+        // The batches' small segments merged into one, in a commit of its own.
+        SmallSegmentMerges.merge(writer);
+        if (writer.hasUncommittedChanges()) writer.commit();
         long documentsCount;
         long withVectors;
         try (DirectoryReader after = DirectoryReader.open(writer)) {

@@ -35,7 +35,7 @@ public final class IndexWriterFactory {
     config.setUseCompoundFile(true);
     TieredMergePolicy merges = new TieredMergePolicy();
     merges.setSegmentsPerTier(10);
-    config.setMergePolicy(merges);
+    config.setMergePolicy(new SmallSegmentMerges(merges));
     ConcurrentMergeScheduler scheduler = new ConcurrentMergeScheduler();
     // Two cores: one merge thread keeps merging from starving parsing and analysis.
     scheduler.setMaxMergesAndThreads(4, 1);
