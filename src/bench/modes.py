@@ -5,8 +5,9 @@ Sends N queries of a BEIR queries file in each mode, one at a time over one keep
 connection, after a warm-up with other queries, and prints p50/p90/p99 per mode. The server keeps
 the vectors of recent queries, so each mode that embeds is measured on queries no earlier mode
 embedded: keyword and hybrid on the first N (keyword embeds nothing), semantic on the next N,
-the default mode on the N after; the warm-up uses the 100 after those.
-Usage: modes.py BASE_URL QUERIES_JSONL [--limit N] [--params 'facets=none']
+the default mode on the N after; the warm-up uses the 100 after those, R times in every mode (the
+JIT compiles the search path in the first few hundred requests; a served engine runs warm).
+Usage: modes.py BASE_URL QUERIES_JSONL [--limit N] [--params 'facets=none'] [--warmup-rounds R]
 """
 import argparse
 import http.client
@@ -23,6 +24,7 @@ def main():
     ap.add_argument("--limit", type=int, default=300)
     ap.add_argument("--params", default="")
     ap.add_argument("--modes", default="keyword,hybrid,semantic,default")
+    ap.add_argument("--warmup-rounds", type=int, default=3)
     a = ap.parse_args()
     texts = [json.loads(l)["text"] for l in open(a.queries, encoding="utf-8")]
     n = a.limit
@@ -48,12 +50,16 @@ def main():
             raise SystemExit(f"{r.status} for {path}: {body[:200]!r}")
         return ms, json.loads(body)["mode"]
 
-    print(f"{n} queries a mode, after a warm-up of 100 others in every mode, params '{a.params}'")
+    print(
+        f"{n} queries a mode, after a warm-up of 100 others {a.warmup_rounds} times in every mode,"
+        f" params '{a.params}'"
+    )
     print(f"{'mode':10} {'ran as':24} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8}")
     modes = a.modes.split(",")
-    for mode in modes:
-        for q in warm:
-            get(q, mode)
+    for _ in range(a.warmup_rounds):
+        for mode in modes:
+            for q in warm:
+                get(q, mode)
     for mode in modes:
         lat, ran = [], {}
         for q in slices[mode]:

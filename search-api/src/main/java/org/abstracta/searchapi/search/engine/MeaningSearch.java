@@ -93,7 +93,8 @@ final class MeaningSearch {
    * @param sentence whether the query is a sentence (its keyword total is a lower bound past {@link
    *     SearchExecution#SENTENCE_COUNT})
    * @param feedback whether the keyword side ranks with the words of its first results, as keyword
-   *     mode ranks a sentence ({@link Feedback#rerank})
+   *     mode ranks a sentence, rescoring only the results it fuses ({@link Feedback#rerank}): those
+   *     of 300 are what is slow (measured in docs/performance.md), and SciFact ranks the same
    * @return what was found, or null when the query has no vector (the model failed)
    */
   Result collect(
@@ -125,7 +126,7 @@ final class MeaningSearch {
       int n = Math.max(settings.depth(), wanted);
       keywordTop =
           feedback
-              ? Feedback.rerank(keywordSide, keyword, filters, n)
+              ? Feedback.rerank(keywordSide, keyword, filters, n, n)
               : keywordSide.search(
                   filters.apply(keyword),
                   new TopScoreDocCollectorManager(n, SearchExecution.TOTAL_HITS_THRESHOLD));

@@ -25,7 +25,7 @@ package org.abstracta.searchapi.search.query;
  * #FEEDBACK_SPREAD}), give the {@link #FEEDBACK_TERMS} most probable words of the "relevant"
  * papers; the second run scores the sentence at {@link #FEEDBACK_ORIGINAL} and those words, BM25F
  * like the sentence's, at the rest, in the first {@link #FEEDBACK_RERANKED} results (hybrid mode's
- * keyword side gets the same order from the first run, rescoring those results only).
+ * keyword side rescores only the results it fuses, its first 100, from the first run).
  *
  * <p>A query that is a paper's id or DOI puts that paper first with {@link #ID_BOOST}.
  */

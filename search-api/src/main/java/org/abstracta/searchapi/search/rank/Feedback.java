@@ -119,8 +119,11 @@ public final class Feedback {
     return rerank(searcher, original, filters, n, Relevance.FEEDBACK_RERANKED);
   }
 
-  /** As above, the added words scoring in the first {@code reranked} results (tests). */
-  static TopDocs rerank(
+  /**
+   * As above, the added words scoring in the first {@code reranked} results only (hybrid mode
+   * passes {@code n}: what it fuses).
+   */
+  public static TopDocs rerank(
       IndexSearcher searcher, Query original, FacetFilters filters, int n, int reranked)
       throws IOException {
     TopDocs top = searcher.search(filters.apply(original), Math.max(n, reranked));
