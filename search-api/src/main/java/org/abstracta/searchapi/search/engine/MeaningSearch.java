@@ -152,7 +152,6 @@ final class MeaningSearch {
     if (vector == null) return null;
     // The vector side has a budget of its own from here: the first query of a service may have
     // waited for the model to load.
-    IndexSearcher keywordTimed = keywordSide;
     timed = searcher.timed(budgetMs);
     NearestPapers near =
         NearestPapers.find(timed, field, vector, settings.depth(), filters.asFilter());
@@ -219,7 +218,7 @@ final class MeaningSearch {
         exact,
         facets,
         sides,
-        keywordTimed.timedOut() || timed.timedOut());
+        keywordSide.timedOut() || timed.timedOut());
   }
 
   /** A hit's score: fused in hybrid mode, its cosine similarity in semantic mode. */

@@ -128,7 +128,8 @@ public final class Feedback {
       throws IOException {
     TopDocs top = searcher.search(filters.apply(original), Math.max(n, reranked));
     ScoreDoc[] docs = top.scoreDocs;
-    List<Expansion> words = queryStems(original) == 0 ? List.of() : words(searcher, docs);
+    int queryStems = queryStems(original);
+    List<Expansion> words = queryStems == 0 ? List.of() : words(searcher, docs);
     if (words.isEmpty()) {
       return new TopDocs(top.totalHits, Arrays.copyOf(docs, Math.min(n, docs.length)));
     }
@@ -136,7 +137,7 @@ public final class Feedback {
     int[] firstResults = new int[first];
     for (int i = 0; i < first; i++) firstResults[i] = docs[i].doc;
     Map<Integer, Float> addedScores =
-        DocScores.of(searcher, added(words, queryStems(original)), firstResults);
+        DocScores.of(searcher, added(words, queryStems), firstResults);
     ScoreDoc[] out = new ScoreDoc[docs.length];
     for (int i = 0; i < docs.length; i++) {
       float added = i < first ? addedScores.getOrDefault(docs[i].doc, 0f) : 0f;
