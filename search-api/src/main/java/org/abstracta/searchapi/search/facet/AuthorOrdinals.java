@@ -39,6 +39,12 @@ import org.apache.lucene.util.BytesRef;
  */
 final class AuthorOrdinals {
   /**
+   * {@link #select} reads the touched ranks instead of scanning when they are fewer than the ranks
+   * to scan over this (a touched rank is a random read, a scanned one sequential).
+   */
+  private static final int TOUCHED_SCAN_RATIO = 4;
+
+  /**
    * Counter arrays kept for reuse (a request borrows one per counting part); more concurrent
    * requests allocate and drop their own.
    */
@@ -122,7 +128,7 @@ final class AuthorOrdinals {
       int papers = Math.max(1, FacetCounter.totalHits(hits) / hitsPerFirstPassPaper);
       int counted = ranksWithAtLeast(papers); // ranks below it are counted
       count(hits, counts, touched, 0, counted, parts);
-      int[] best = select(counts, top, counted);
+      int[] best = select(counts, touched, top, counted);
       boolean full = best.length == top;
       int last = full && top > 0 ? counts[best[top - 1]] : papers;
       // An author left out has fewer papers, so fewer hits, than that: a list full at it is final.
@@ -132,7 +138,7 @@ final class AuthorOrdinals {
         int end = full ? ranksWithAtLeast(last) : byTotal.length;
         count(hits, counts, touched, counted, end, parts);
         counted = end;
-        best = select(counts, top, counted);
+        best = select(counts, touched, top, counted);
       }
       Map<String, Integer> selectedCounts =
           selectedCounts(hits, selected, counts, touched, counted);
@@ -222,14 +228,20 @@ final class AuthorOrdinals {
   }
 
   /** The ranks of the {@code top} highest counts among ranks below {@code limit}, best first. */
-  private int[] select(int[] counts, int top, int limit) {
+  private int[] select(int[] counts, DocOrdinals.Touched touched, int top, int limit) {
     if (top <= 0) return new int[0];
     int[] best = new int[top];
     int size = 0;
-    for (int rank = 0; rank < limit; rank++) {
+    // Few hits touch few of the ranks to scan: then the touched ones are read instead, in any
+    // order (the list is the same: ranksBefore is a total order).
+    boolean byTouched = touched.size() < limit / TOUCHED_SCAN_RATIO;
+    int n = byTouched ? touched.size() : limit;
+    for (int i0 = 0; i0 < n; i0++) {
+      int rank = byTouched ? touched.get(i0) : i0;
+      if (rank >= limit) continue;
       int ord = byTotal[rank];
       // No later author has more papers in all than the last listed has among the hits.
-      if (size == top && totals[ord] < counts[best[size - 1]]) break;
+      if (!byTouched && size == top && totals[ord] < counts[best[size - 1]]) break;
       int c = counts[rank];
       if (c == 0) continue;
       if (size == top && !ranksBefore(c, ord, counts[best[size - 1]], byTotal[best[size - 1]])) {
