@@ -118,9 +118,7 @@ public final class EmbedRun {
           subjectsInferred = true;
           commit(writer);
         }
-        // The batches' small segments merged into one, in a commit of its own.
-        SmallSegmentMerges.merge(writer);
-        if (writer.hasUncommittedChanges()) writer.commit();
+        SmallSegmentMerges.mergeAndCommit(writer); // the batches' small segments
         long documentsCount;
         long withVectors;
         try (DirectoryReader after = DirectoryReader.open(writer)) {

@@ -89,9 +89,7 @@ final class LuceneStore implements PaperStore {
       CommitData.update(
           writer, Map.of("abstracta.schema", "1", "abstracta.run", Instant.now().toString()));
       writer.commit();
-      // A second commit for the merged segments: a kill during the merge leaves the first.
-      SmallSegmentMerges.merge(writer);
-      if (writer.hasUncommittedChanges()) writer.commit();
+      SmallSegmentMerges.mergeAndCommit(writer);
     }
     int docs = writer.getDocStats().numDocs;
     writer.close();

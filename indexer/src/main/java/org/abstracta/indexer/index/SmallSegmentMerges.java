@@ -13,7 +13,7 @@ import org.apache.lucene.index.SegmentInfos;
 
 /**
  * The merge policy of every index writer: Lucene's tiered merges while a run writes, and at the end
- * of a run ({@link #merge}) its small segments merged into one.
+ * of a run ({@link #mergeAndCommit}) its small segments merged into one.
  *
  * <p>Why: every query pays for every segment (each term is looked up and each vector graph searched
  * once per segment), and an index ends a run with a long tail of small ones: the embedding stage
@@ -33,17 +33,19 @@ public final class SmallSegmentMerges extends FilterMergePolicy {
   }
 
   /**
-   * Merges the small segments of {@code writer}'s index into one and waits for it; the caller
-   * commits. Nothing happens with fewer than two small segments.
+   * After a run's last commit: merges the small segments of {@code writer}'s index into one, waits
+   * for it and commits the result (a commit of its own: a kill during the merge leaves the run's).
+   * Nothing happens with fewer than two small segments.
    *
    * @throws IllegalArgumentException for a writer not made by {@link IndexWriterFactory}
    */
-  public static void merge(IndexWriter writer) throws IOException {
+  public static void mergeAndCommit(IndexWriter writer) throws IOException {
     if (!(writer.getConfig().getMergePolicy() instanceof SmallSegmentMerges)) {
       throw new IllegalArgumentException("the writer does not merge with SmallSegmentMerges");
     }
     // A forced merge under this policy is the small segments' merge (findForcedMerges).
     writer.forceMerge(1);
+    if (writer.hasUncommittedChanges()) writer.commit();
   }
 
   /**

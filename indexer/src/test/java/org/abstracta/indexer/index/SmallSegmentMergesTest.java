@@ -42,8 +42,7 @@ class SmallSegmentMergesTest {
       List<SegmentCommitInfo> before = segments(d);
       assertEquals(List.of(2_000, 3, 3, 3, 3, 1_001), maxDocs(before));
 
-      SmallSegmentMerges.merge(w);
-      w.commit();
+      SmallSegmentMerges.mergeAndCommit(w);
 
       List<SegmentCommitInfo> after = segments(d);
       assertEquals(List.of(2_000, 12, 1_001), maxDocs(after)); // merged where its first part was
@@ -56,7 +55,7 @@ class SmallSegmentMergesTest {
         assertEquals(1, s.count(new TermQuery(new Term("id", "p5"))));
       }
 
-      SmallSegmentMerges.merge(w); // one small segment left: nothing to do
+      SmallSegmentMerges.mergeAndCommit(w); // one small segment left: nothing to do
       assertEquals(false, w.hasUncommittedChanges());
       assertEquals(maxDocs(after), maxDocs(segments(d)));
     }
@@ -66,7 +65,7 @@ class SmallSegmentMergesTest {
   void only_the_factorys_writers_merge_this_way(@TempDir Path dir) throws Exception {
     try (Directory d = FSDirectory.open(dir);
         IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()))) {
-      assertThrows(IllegalArgumentException.class, () -> SmallSegmentMerges.merge(w));
+      assertThrows(IllegalArgumentException.class, () -> SmallSegmentMerges.mergeAndCommit(w));
     }
   }
 

@@ -23,6 +23,15 @@ import org.apache.lucene.search.TotalHits;
 final class MatchCount {
   private MatchCount() {}
 
+  /**
+   * A search's total: for a sentence, counted up to {@link SearchExecution#SENTENCE_COUNT} (a lower
+   * bound past it), else exact.
+   */
+  static TotalHits total(IndexSearcher searcher, Query query, boolean sentence) throws IOException {
+    if (sentence) return upTo(searcher, query, SearchExecution.SENTENCE_COUNT);
+    return new TotalHits(searcher.count(query), TotalHits.Relation.EQUAL_TO);
+  }
+
   static TotalHits upTo(IndexSearcher searcher, Query query, int limit) throws IOException {
     AtomicInteger counted = new AtomicInteger();
     searcher.search(query, new Manager(counted, limit));

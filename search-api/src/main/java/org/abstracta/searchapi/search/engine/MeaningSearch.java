@@ -138,14 +138,9 @@ final class MeaningSearch {
     if (hybrid && dims.isEmpty()) {
       keywordTotal = keywordTop.totalHits.value();
       if (keywordTop.totalHits.relation() != TotalHits.Relation.EQUAL_TO) {
-        if (sentence) {
-          TotalHits counted =
-              MatchCount.upTo(keywordSide, filters.apply(keyword), SearchExecution.SENTENCE_COUNT);
-          keywordTotal = counted.value();
-          exact = counted.relation() == TotalHits.Relation.EQUAL_TO;
-        } else {
-          keywordTotal = keywordSide.count(filters.apply(keyword));
-        }
+        TotalHits counted = MatchCount.total(keywordSide, filters.apply(keyword), sentence);
+        keywordTotal = counted.value();
+        exact = counted.relation() == TotalHits.Relation.EQUAL_TO;
       }
     }
     vector = vectorLater.join();

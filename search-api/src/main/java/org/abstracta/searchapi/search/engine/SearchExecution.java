@@ -315,14 +315,13 @@ final class SearchExecution {
         total = top.totalHits.value();
       }
     }
-    if (total < 0 && parsed.sentence()) {
-      // The sentence's own words match the same papers as its ranking's: count those.
+    if (total < 0) {
+      // A sentence's own words match the same papers as its ranking's: those are counted.
       TotalHits counted =
-          MatchCount.upTo(timed, plan.filters().apply(parsed.query()), SENTENCE_COUNT);
+          MatchCount.total(timed, plan.filters().apply(parsed.query()), parsed.sentence());
       total = counted.value();
       exact = counted.relation() == TotalHits.Relation.EQUAL_TO;
     }
-    if (total < 0) total = timed.count(query);
     return new Collected(
         plan, order, query, ranked != parsed.query(), docs, offset, total, exact, facets, null);
   }
