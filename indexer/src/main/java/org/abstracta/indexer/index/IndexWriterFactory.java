@@ -4,17 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.abstracta.indexer.schema.Analyzers;
-import org.apache.lucene.codecs.Codec;
-import org.apache.lucene.codecs.KnnVectorsFormat;
-import org.apache.lucene.codecs.lucene104.Lucene104Codec;
-import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
 
 /** Opens the index directory for writing with the settings an indexing run wants. */
 public final class IndexWriterFactory {
@@ -41,31 +36,9 @@ public final class IndexWriterFactory {
     scheduler.setMaxMergesAndThreads(4, 1);
     config.setMergeScheduler(scheduler);
     config.setCommitOnClose(false); // commits are explicit: one per run
-    config.setCodec(CODEC);
+    config.setCodec(new PaperCodec());
     return new IndexWriter(dir, config);
   }
-
-  /**
-   * The format of every vector field: an HNSW graph (16 links per node, 100 candidates while
-   * building: Lucene's defaults) over vectors quantized to 8 bits per dimension, beside the raw
-   * floats. docs/performance.md ("Embeddings") compares size, recall against exact search and query
-   * time with plain floats and with 4 and 1 bits.
-   */
-  public static final KnnVectorsFormat VECTOR_FORMAT =
-      new Lucene104HnswScalarQuantizedVectorsFormat(
-          QuantizedByteVectorValues.ScalarEncoding.UNSIGNED_BYTE, 16, 100);
-
-  /**
-   * Lucene's codec with {@link #VECTOR_FORMAT} for vectors. The format's name is written with each
-   * segment, so any reader opens the index with Lucene's default codec.
-   */
-  private static final Codec CODEC =
-      new Lucene104Codec() {
-        @Override
-        public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-          return VECTOR_FORMAT;
-        }
-      };
 
   /**
    * The in-memory buffer for a JVM of {@code maxHeapBytes}: a quarter of the heap, 32 to 512 MB. A

@@ -168,7 +168,7 @@ public final class PaperDocuments {
     for (String v : sourceValues) doc.add(new SortedSetDocValuesFacetField(Facets.SOURCE, v));
 
     doc.add(new StoredField(Fields.SOURCE, PaperJson.toBytes(paper)));
-    // Vectors: one field per model (Fields#vector); HNSW graph and format per IndexWriterFactory.
+    // Vectors: one field per model (Fields#vector); HNSW graph and format per PaperCodec.
     for (Map.Entry<String, float[]> v : vectors.entrySet()) {
       doc.add(new KnnFloatVectorField(v.getKey(), v.getValue(), VECTOR_SIMILARITY));
     }

@@ -17,6 +17,7 @@ import org.abstracta.indexer.index.IndexOptions;
 import org.abstracta.indexer.index.IndexRun;
 import org.abstracta.indexer.index.IndexWriterFactory;
 import org.abstracta.indexer.index.IndexerException;
+import org.abstracta.indexer.index.PaperCodec;
 import org.abstracta.indexer.model.InferredSubject;
 import org.abstracta.indexer.model.Paper;
 import org.abstracta.indexer.model.Subject;
@@ -122,11 +123,11 @@ class EmbedRunTest {
       assertEquals("384", data.get("abstracta.vectors.dimension"));
       assertEquals("DOT_PRODUCT", data.get("abstracta.vectors.similarity"));
       assertEquals("1", data.get("abstracta.schema")); // the keyword indexer's keys are kept
-      // Written in the chosen format (IndexWriterFactory), named in each segment for any reader.
+      // Written in the chosen format (PaperCodec), named in each segment for any reader.
       FieldInfo info =
           r.leaves().getFirst().reader().getFieldInfos().fieldInfo(model.model().field());
       assertEquals(
-          IndexWriterFactory.VECTOR_FORMAT.getName(),
+          PaperCodec.VECTOR_FORMAT.getName(),
           info.getAttribute(PerFieldKnnVectorsFormat.PER_FIELD_FORMAT_KEY));
       assertEquals(384, info.getVectorDimension());
       assertEquals(PaperDocuments.VECTOR_SIMILARITY, info.getVectorSimilarityFunction());

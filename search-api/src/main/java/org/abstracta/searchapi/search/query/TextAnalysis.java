@@ -104,25 +104,30 @@ public final class TextAnalysis {
   }
 
   /**
-   * The surface words of a text field's value that start with one of {@code initials} (lower case,
-   * folded), handed to {@code sink} as {@link #forEachSurfaceWord(String, WordSink)} hands every
-   * word. The other words are dropped right after the tokenizer, before the rest of the chain:
-   * highlighting looks up only words starting like a query term, and lower-casing and folding every
-   * word of ten abstracts was most of its time.
+   * The surface words of a text field's value that may carry one of a set of terms ({@link
+   * WordStarts}), handed to {@code sink} as {@link #forEachSurfaceWord(String, WordSink)} hands
+   * every word. Only those words are analysed: in an ASCII text only the parts that hold one are
+   * tokenized at all ({@link CandidateText}), and the other words are dropped right after the
+   * tokenizer, before the rest of the chain. Tokenizing, lower-casing and folding every word of ten
+   * abstracts was most of highlighting's time.
    */
-  public static void forEachSurfaceWord(String text, String initials, WordSink sink) {
+  public static void forEachSurfaceWord(String text, WordStarts starts, WordSink sink) {
+    CandidateText parts = CandidateText.of(text, starts);
     InitialsChain chain = INITIALS_CHAIN.get();
-    chain.filter.initials(initials);
-    chain.source.setReader(new StringReader(text));
+    chain.filter.starts(starts);
+    chain.source.setReader(new StringReader(parts == null ? text : parts.text()));
     TokenStream ts = chain.words;
     try {
       ts.reset();
       while (ts.incrementToken()) {
-        sink.word(
-            chain.term.buffer(),
-            chain.term.length(),
-            chain.offset.startOffset(),
-            chain.offset.endOffset());
+        int start = chain.offset.startOffset();
+        int end = chain.offset.endOffset();
+        if (parts != null) {
+          int original = parts.original(start);
+          end = original + (end - start);
+          start = original;
+        }
+        sink.word(chain.term.buffer(), chain.term.length(), start, end);
       }
       ts.end();
     } catch (IOException e) {

@@ -13,7 +13,8 @@ import org.apache.lucene.search.QueryVisitor;
 
 /** Builds the API's {@link Hit} from a stored paper: fields, highlighted snippets, explanation. */
 public final class HitFactory {
-  private final Map<String, Set<String>> terms;
+  private final Snippets.Marks title;
+  private final Snippets.Marks abstractMarks;
 
   /**
    * @param rewritten the query as run, rewritten (prefixes and fuzzy terms expanded)
@@ -23,7 +24,8 @@ public final class HitFactory {
   }
 
   private HitFactory(Map<String, Set<String>> terms) {
-    this.terms = terms;
+    this.title = new Snippets.Marks(terms.getOrDefault(Fields.TITLE, Set.of()));
+    this.abstractMarks = new Snippets.Marks(terms.getOrDefault(Fields.ABSTRACT, Set.of()));
   }
 
   /**
@@ -31,14 +33,13 @@ public final class HitFactory {
    * terms the query matched (exact {@code =word} terms and stems), when no Lucene query is at hand.
    */
   public static HitFactory ofTerms(Map<String, Set<String>> terms) {
-    return new HitFactory(Map.copyOf(terms));
+    return new HitFactory(terms);
   }
 
   public Hit hit(Paper p, float score, String explanation) {
     Hit.Highlights h =
         new Hit.Highlights(
-            Snippets.whole(p.title(), terms.getOrDefault(Fields.TITLE, Set.of())),
-            Snippets.window(p.abstractText(), terms.getOrDefault(Fields.ABSTRACT, Set.of())));
+            Snippets.whole(p.title(), title), Snippets.window(p.abstractText(), abstractMarks));
     return new Hit(
         p.id(),
         Float.isFinite(score) ? score : 0f,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.abstracta.indexer.schema.Analyzers;
 import org.abstracta.searchapi.search.query.TextAnalysis;
+import org.abstracta.searchapi.search.query.WordStarts;
 
 /**
  * Highlighted snippets: the text re-analyzed with the index's analyzer, words whose exact or
@@ -22,17 +23,58 @@ final class Snippets {
 
   private Snippets() {}
 
+  /**
+   * The terms one field's snippets mark (exact {@code =word} terms and stems), prepared once for
+   * all of a page's hits.
+   */
+  static final class Marks {
+    private final Set<String> terms;
+    private final Set<String> exactWords = new HashSet<>(); // exact terms without their mark
+    private final String stemInitials;
+    private final String exactInitials;
+    private final WordStarts starts;
+
+    Marks(Set<String> terms) {
+      this.terms = terms;
+      StringBuilder stemFirst = new StringBuilder();
+      StringBuilder exactFirst = new StringBuilder();
+      Set<String> stems = new HashSet<>();
+      for (String t : terms) {
+        if (t.startsWith(Analyzers.EXACT_MARK)) {
+          if (t.length() > 1) {
+            exactWords.add(t.substring(1));
+            exactFirst.append(t.charAt(1));
+          }
+        } else if (!t.isEmpty()) {
+          stems.add(t);
+          stemFirst.append(t.charAt(0));
+        }
+      }
+      stemInitials = stemFirst.toString();
+      exactInitials = exactFirst.toString();
+      starts = WordStarts.of(stems, exactWords);
+    }
+  }
+
   /** The whole text, escaped, with matched words marked; null for null text. */
   static String whole(String text, Set<String> terms) {
+    return whole(text, new Marks(terms));
+  }
+
+  static String whole(String text, Marks marks) {
     if (text == null) return null;
-    return render(text, 0, text.length(), spans(text, terms));
+    return render(text, 0, text.length(), spans(text, marks));
   }
 
   /** A window of the text around its best matches, escaped and marked; null for null text. */
   static String window(String text, Set<String> terms) {
+    return window(text, new Marks(terms));
+  }
+
+  static String window(String text, Marks marks) {
     if (text == null) return null;
-    if (text.length() <= WINDOW) return whole(text, terms);
-    List<Span> spans = spans(text, terms);
+    if (text.length() <= WINDOW) return whole(text, marks);
+    List<Span> spans = spans(text, marks);
     int start = 0;
     if (!spans.isEmpty()) {
       Span best = densest(spans);
@@ -72,39 +114,25 @@ final class Snippets {
   }
 
   /** Matched words, in order, one span per word. */
-  private static List<Span> spans(String text, Set<String> terms) {
-    if (terms.isEmpty()) return List.of();
-    // Stemmers change word endings, never the first letter: only words starting like a stemmed or
-    // exact term are looked up at all, which spares most of a snippet's words a string and a stem.
-    StringBuilder stemFirst = new StringBuilder();
-    StringBuilder exactFirst = new StringBuilder();
-    Set<String> exactWords = new HashSet<>(); // exact terms without their mark
-    for (String t : terms) {
-      if (t.startsWith(Analyzers.EXACT_MARK)) {
-        if (t.length() > 1) {
-          exactWords.add(t.substring(1));
-          exactFirst.append(t.charAt(1));
-        }
-      } else if (!t.isEmpty()) {
-        stemFirst.append(t.charAt(0));
-      }
-    }
-    String stemInitials = stemFirst.toString();
-    String exactInitials = exactFirst.toString();
+  private static List<Span> spans(String text, Marks marks) {
+    if (marks.terms.isEmpty()) return List.of();
+    // Stemmers change word endings, not the first letters: only words starting like a stemmed or
+    // exact term are analysed and looked up at all (WordStarts), and only those whose first letter
+    // starts a stem are stemmed.
     List<Span> out = new ArrayList<>();
     TextAnalysis.forEachSurfaceWord(
         text,
-        stemInitials + exactInitials,
+        marks.starts,
         (buf, length, start, end) -> {
           if (length == 0) return;
-          boolean stemmed = stemInitials.indexOf(buf[0]) >= 0;
-          if (!stemmed && exactInitials.indexOf(buf[0]) < 0) return;
+          boolean stemmed = marks.stemInitials.indexOf(buf[0]) >= 0;
+          if (!stemmed && marks.exactInitials.indexOf(buf[0]) < 0) return;
           String word = new String(buf, 0, length);
           String stem = stemmed ? Analyzers.stem(word) : null;
           // The stem names the word for "distinct" counting; the exact term if it has no stem.
-          if (stem != null && terms.contains(stem)) {
+          if (stem != null && marks.terms.contains(stem)) {
             out.add(new Span(start, end, stem));
-          } else if (exactWords.contains(word)) {
+          } else if (marks.exactWords.contains(word)) {
             out.add(new Span(start, end, word));
           }
         });
