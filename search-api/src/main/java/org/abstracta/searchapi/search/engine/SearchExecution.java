@@ -31,6 +31,7 @@ import org.abstracta.searchapi.search.rank.Feedback;
 import org.abstracta.searchapi.search.result.HitExplainer;
 import org.abstracta.searchapi.search.result.HitFactory;
 import org.abstracta.searchapi.search.result.ResultOrder;
+import org.abstracta.searchapi.search.result.ScoreFirstPage;
 import org.abstracta.searchapi.search.suggest.SpellingCorrector;
 import org.abstracta.searchapi.search.vector.Fusion.Fused;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -302,14 +303,18 @@ final class SearchExecution {
       FieldDoc after = request.cursor() == null ? null : ResultOrder.after(order, request.cursor());
       offset = after == null ? (request.page() - 1) * request.size() : 0;
       // One more than the page: whether it exists says whether there is a next page.
+      int n = offset + request.size() + 1;
       TopFieldDocs top =
-          timed.search(
-              query,
-              new TopFieldCollectorManager(
-                  ResultOrder.sort(order),
-                  offset + request.size() + 1,
-                  after,
-                  TOTAL_HITS_THRESHOLD));
+          order == SortOrder.RELEVANCE && after == null
+              ? ScoreFirstPage.top(timed, query, n, TOTAL_HITS_THRESHOLD)
+              : null;
+      if (top == null) {
+        top =
+            timed.search(
+                query,
+                new TopFieldCollectorManager(
+                    ResultOrder.sort(order), n, after, TOTAL_HITS_THRESHOLD));
+      }
       docs = top.scoreDocs;
       if (total < 0 && top.totalHits.relation() == TotalHits.Relation.EQUAL_TO) {
         total = top.totalHits.value();
