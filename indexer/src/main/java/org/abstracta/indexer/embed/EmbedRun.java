@@ -99,7 +99,9 @@ public final class EmbedRun {
       }
       try {
         long inferred;
+        int papers;
         try (DirectoryReader reader = DirectoryReader.open(dir)) {
+          papers = reader.numDocs();
           subjectsInferred =
               SUBJECTS_INFERRED.equals(reader.getIndexCommit().getUserData().get(SUBJECTS_KEY));
           // Vectors another way of embedding wrote into this field: every paper is embedded
@@ -118,7 +120,8 @@ public final class EmbedRun {
           subjectsInferred = true;
           commit(writer);
         }
-        SmallSegmentMerges.mergeAndCommit(writer); // the batches' small segments
+        // The batches' small segments; the whole index when this run embedded most of it.
+        SmallSegmentMerges.mergeAndCommit(writer, embedded * 2L >= papers);
         long documentsCount;
         long withVectors;
         try (DirectoryReader after = DirectoryReader.open(writer)) {

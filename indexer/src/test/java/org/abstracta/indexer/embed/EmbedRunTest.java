@@ -113,8 +113,10 @@ class EmbedRunTest {
     assertEquals(13, s.documents());
     assertEquals(13, counting.texts.get());
     try (DirectoryReader r = reader()) {
-      // Batches of 5 over 13 papers: 3 commits, then the commit of the inferred subjects.
-      assertEquals(before + 4, r.getIndexCommit().getGeneration());
+      // Batches of 5 over 13 papers: 3 commits, the commit of the inferred subjects, then that of
+      // the merge into one segment (the run rewrote every paper: SmallSegmentMerges).
+      assertEquals(before + 5, r.getIndexCommit().getGeneration());
+      assertEquals(1, r.leaves().size());
       assertEquals(13, r.numDocs());
       assertEquals(13, r.maxDoc() - r.numDeletedDocs());
       Map<String, String> data = r.getIndexCommit().getUserData();

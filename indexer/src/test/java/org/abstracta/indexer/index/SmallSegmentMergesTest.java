@@ -42,7 +42,7 @@ class SmallSegmentMergesTest {
       List<SegmentCommitInfo> before = segments(d);
       assertEquals(List.of(2_000, 3, 3, 3, 3, 1_001), maxDocs(before));
 
-      SmallSegmentMerges.mergeAndCommit(w);
+      SmallSegmentMerges.mergeAndCommit(w, false);
 
       List<SegmentCommitInfo> after = segments(d);
       assertEquals(List.of(2_000, 12, 1_001), maxDocs(after)); // merged where its first part was
@@ -55,9 +55,39 @@ class SmallSegmentMergesTest {
         assertEquals(1, s.count(new TermQuery(new Term("id", "p5"))));
       }
 
-      SmallSegmentMerges.mergeAndCommit(w); // one small segment left: nothing to do
+      SmallSegmentMerges.mergeAndCommit(w, false); // one small segment left: nothing to do
       assertEquals(false, w.hasUncommittedChanges());
       assertEquals(maxDocs(after), maxDocs(segments(d)));
+    }
+  }
+
+  @Test
+  void after_a_run_that_wrote_most_of_the_index_it_becomes_one_segment(@TempDir Path dir)
+      throws Exception {
+    try (Directory d = IndexWriterFactory.open(dir);
+        IndexWriter w = IndexWriterFactory.writer(d, true)) {
+      add(w, 0, 2_000);
+      w.commit();
+      add(w, 2_000, 1_500);
+      w.commit();
+      add(w, 3_500, 3);
+      w.commit();
+      assertEquals(List.of(2_000, 1_500, 3), maxDocs(segments(d)));
+
+      SmallSegmentMerges.mergeAndCommit(w, true);
+
+      assertEquals(List.of(3_503), maxDocs(segments(d)));
+      try (DirectoryReader r = DirectoryReader.open(d)) {
+        assertEquals(3_503, r.numDocs());
+        assertEquals(1, new IndexSearcher(r).count(new TermQuery(new Term("id", "p3502"))));
+      }
+      // Afterwards the writer merges only small segments again.
+      add(w, 3_503, 3);
+      w.commit();
+      add(w, 3_506, 3);
+      w.commit();
+      SmallSegmentMerges.mergeAndCommit(w, false);
+      assertEquals(List.of(3_503, 6), maxDocs(segments(d)));
     }
   }
 
@@ -65,7 +95,8 @@ class SmallSegmentMergesTest {
   void only_the_factorys_writers_merge_this_way(@TempDir Path dir) throws Exception {
     try (Directory d = FSDirectory.open(dir);
         IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()))) {
-      assertThrows(IllegalArgumentException.class, () -> SmallSegmentMerges.mergeAndCommit(w));
+      assertThrows(
+          IllegalArgumentException.class, () -> SmallSegmentMerges.mergeAndCommit(w, false));
     }
   }
 
