@@ -24,6 +24,16 @@ final class DocOrdinals {
   /** One segment's documents' values: {@code ords[starts[doc] .. starts[doc + 1])}. */
   private record Segment(int[] starts, int[] ords) {}
 
+  /**
+   * Hits counted together (see {@link #count(FacetsCollector, int[], Touched, int, int, int,
+   * int)}).
+   */
+  private static final int BATCH = 64;
+
+  /** Keeps the values read ahead of counting from being optimized away. */
+  @SuppressWarnings("unused")
+  private static volatile int sink;
+
   private final Segment[] segments;
   private final int[] totals;
 
@@ -164,6 +174,9 @@ final class DocOrdinals {
   void count(
       FacetsCollector hits, int[] counts, Touched touched, int from, int to, int part, int parts)
       throws IOException {
+    int[] first = new int[BATCH];
+    int[] last = new int[BATCH];
+    int loaded = 0;
     for (MatchingDocs m : hits.getMatchingDocs()) {
       if (m.totalHits() == 0) continue;
       Segment segment = segments[m.context().ord];
@@ -174,17 +187,31 @@ final class DocOrdinals {
       int hi = SearchThreads.boundary(maxDoc, part + 1, parts);
       if (lo >= hi) continue;
       DocIdSetIterator it = m.bits().iterator();
-      for (int doc = it.advance(lo); doc < hi; doc = it.nextDoc()) {
-        int i = starts[doc];
-        int end = starts[doc + 1];
-        while (i < end && ords[i] < from) i++;
-        for (; i < end; i++) {
-          int ord = ords[i];
-          if (ord >= to) break;
-          if (counts[ord]++ == 0 && touched != null) touched.add(ord);
+      int doc = it.advance(lo);
+      while (doc < hi) {
+        int n = 0;
+        for (; n < BATCH && doc < hi; doc = it.nextDoc()) first[n++] = doc;
+        // Where each hit's values are, then the first of them: each pass's loads are independent,
+        // so the processor has many cache misses under way at once instead of one per hit.
+        for (int k = 0; k < n; k++) {
+          int d = first[k];
+          first[k] = starts[d];
+          last[k] = starts[d + 1];
+        }
+        int touch = 0;
+        for (int k = 0; k < n; k++) if (first[k] < last[k]) touch ^= ords[first[k]];
+        loaded ^= touch;
+        for (int k = 0; k < n; k++) {
+          for (int i = first[k], end = last[k]; i < end; i++) {
+            int ord = ords[i];
+            if (ord < from) continue;
+            if (ord >= to) break;
+            if (counts[ord]++ == 0 && touched != null) touched.add(ord);
+          }
         }
       }
     }
+    sink = loaded;
   }
 
   /** The values a count took from 0, to set them back to 0 afterwards. */
