@@ -307,14 +307,10 @@ final class SearchExecution {
       TopFieldDocs top =
           order == SortOrder.RELEVANCE && after == null
               ? ScoreFirstPage.top(timed, query, n, TOTAL_HITS_THRESHOLD)
-              : null;
-      if (top == null) {
-        top =
-            timed.search(
-                query,
-                new TopFieldCollectorManager(
-                    ResultOrder.sort(order), n, after, TOTAL_HITS_THRESHOLD));
-      }
+              : timed.search(
+                  query,
+                  new TopFieldCollectorManager(
+                      ResultOrder.sort(order), n, after, TOTAL_HITS_THRESHOLD));
       docs = top.scoreDocs;
       if (total < 0 && top.totalHits.relation() == TotalHits.Relation.EQUAL_TO) {
         total = top.totalHits.value();
