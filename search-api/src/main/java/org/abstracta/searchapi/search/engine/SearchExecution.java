@@ -27,6 +27,7 @@ import org.abstracta.searchapi.search.query.ParsedQuery;
 import org.abstracta.searchapi.search.query.QueryLimits;
 import org.abstracta.searchapi.search.query.RequestLimits;
 import org.abstracta.searchapi.search.query.UserQueryParser;
+import org.abstracta.searchapi.search.rank.AllWordsQuery;
 import org.abstracta.searchapi.search.rank.Feedback;
 import org.abstracta.searchapi.search.result.HitExplainer;
 import org.abstracta.searchapi.search.result.HitFactory;
@@ -306,7 +307,8 @@ final class SearchExecution {
       int n = offset + request.size() + 1;
       TopFieldDocs top =
           order == SortOrder.RELEVANCE && after == null
-              ? ScoreFirstPage.top(timed, query, n, TOTAL_HITS_THRESHOLD)
+              ? ScoreFirstPage.top(
+                  timed, AllWordsQuery.of(timed.rewrite(query)), n, TOTAL_HITS_THRESHOLD)
               : timed.search(
                   query,
                   new TopFieldCollectorManager(
