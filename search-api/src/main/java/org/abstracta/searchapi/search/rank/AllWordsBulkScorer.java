@@ -181,20 +181,32 @@ final class AllWordsBulkScorer extends BulkScorer {
       }
     }
     int left = 0;
+    int read = 0;
     for (int i = 0; i < matches.length; i++) {
       long has = wordDocs[i];
-      wordDocs[i] = 0;
       long kept = w == 0 ? has : matches[i] & has;
-      for (long bits = has; bits != 0; bits &= bits - 1) {
+      for (long bits = kept; bits != 0; bits &= bits - 1) {
         int d = (i << 6) + Long.numberOfTrailingZeros(bits);
-        if ((kept & (1L << d)) != 0) score[d] += (float) wordScore[d];
-        wordScore[d] = 0;
+        score[d] += (float) wordScore[d];
       }
       for (long dropped = matches[i] & ~kept; dropped != 0; dropped &= dropped - 1) {
         score[(i << 6) + Long.numberOfTrailingZeros(dropped)] = 0;
       }
       matches[i] = kept;
       left += Long.bitCount(kept);
+      read += Long.bitCount(has);
+    }
+    // The word's sums back to 0: all at once when it was in many of the window's documents.
+    if (read > WINDOW / 16) {
+      Arrays.fill(wordScore, 0);
+      Arrays.fill(wordDocs, 0);
+    } else {
+      for (int i = 0; i < wordDocs.length; i++) {
+        for (long bits = wordDocs[i]; bits != 0; bits &= bits - 1) {
+          wordScore[(i << 6) + Long.numberOfTrailingZeros(bits)] = 0;
+        }
+        wordDocs[i] = 0;
+      }
     }
     return left;
   }
