@@ -156,7 +156,7 @@ class AllWordsQueryTest {
     int bulk = 0;
     for (IndexSearcher searcher : searchers()) {
       for (Query q : queries()) {
-        Query words = AllWordsQuery.of(q, 0);
+        Query words = AllWordsQuery.of(q, true);
         assertInstanceOf(AllWordsQuery.class, words, q.toString());
         if (searcher.createWeight(words, ScoreMode.TOP_SCORES, 1f).getQuery() == words) bulk++;
         // Every match scored, and the first ten with Lucene's pruning.
@@ -192,26 +192,32 @@ class AllWordsQueryTest {
   }
 
   @Test
-  void a_rare_word_leaves_the_query_to_lucene() throws Exception {
+  void a_rare_word_or_a_small_index_leaves_the_query_to_lucene() throws Exception {
     IndexSearcher s = new IndexSearcher(reader);
-    Query q = allOf(false, "model", "quasar");
-    // "quasar" is in under a tenth of the papers: Lucene's weight; at 0 the bulk scorer's.
-    Query lucene = AllWordsQuery.of(q);
+    // "quasar" is in under a tenth of the papers: Lucene's weight; forced, the bulk scorer's.
+    Query rare = allOf(false, "model", "quasar");
     assertInstanceOf(
-        BooleanQuery.class, s.createWeight(lucene, ScoreMode.TOP_SCORES, 1f).getQuery());
-    Query bulk = AllWordsQuery.of(q, 0);
+        BooleanQuery.class,
+        s.createWeight(AllWordsQuery.of(rare), ScoreMode.TOP_SCORES, 1f).getQuery());
+    Query bulk = AllWordsQuery.of(rare, true);
     assertSame(bulk, s.createWeight(bulk, ScoreMode.TOP_SCORES, 1f).getQuery());
+    // "data" is in a third of the papers, but that is far fewer than DENSE_POSTINGS.
+    assertEquals(true, s.count(word("data")) > reader.numDocs() / 10);
+    assertInstanceOf(
+        BooleanQuery.class,
+        s.createWeight(AllWordsQuery.of(allOf(false, "model", "data")), ScoreMode.TOP_SCORES, 1f)
+            .getQuery());
     // Without scores (a count, the facets' pass) it is always Lucene's.
     assertInstanceOf(
         BooleanQuery.class, s.createWeight(bulk, ScoreMode.COMPLETE_NO_SCORES, 1f).getQuery());
-    assertEquals(s.count(q), s.count(bulk));
+    assertEquals(s.count(rare), s.count(bulk));
   }
 
   @Test
   void explanations_are_lucenes() throws Exception {
     IndexSearcher s = new IndexSearcher(reader);
     Query q = allOf(false, "model", "data");
-    Query words = AllWordsQuery.of(q, 0);
+    Query words = AllWordsQuery.of(q, true);
     for (ScoreDoc d : s.search(words, 5).scoreDocs) {
       assertEquals(d.score, s.explain(words, d.doc).getValue().floatValue());
       assertEquals(s.explain(q, d.doc).toString(), s.explain(words, d.doc).toString());
@@ -244,7 +250,7 @@ class AllWordsQueryTest {
             .add(word("graph"), Occur.MUST)
             .build();
     for (Query q : List.of(one, optional, excluded, phrase, deep)) {
-      assertSame(q, AllWordsQuery.of(q, 0), q.toString());
+      assertSame(q, AllWordsQuery.of(q, true), q.toString());
     }
     // A conjunction under filters, as the facet filters wrap it, is read through.
     Query filtered =
@@ -252,6 +258,6 @@ class AllWordsQueryTest {
             .add(allOf(false, "model", "data"), Occur.MUST)
             .add(new TermQuery(new Term("kind", "talk")), Occur.FILTER)
             .build();
-    assertInstanceOf(AllWordsQuery.class, AllWordsQuery.of(filtered, 0));
+    assertInstanceOf(AllWordsQuery.class, AllWordsQuery.of(filtered, true));
   }
 }
