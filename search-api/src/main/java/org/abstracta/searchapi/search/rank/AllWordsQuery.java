@@ -47,11 +47,14 @@ public final class AllWordsQuery extends Query {
 
   private final Query original;
   private final List<List<Query>> words;
+  private final List<Query> filters;
   private final boolean alwaysBulk;
 
-  private AllWordsQuery(Query original, List<List<Query>> words, boolean alwaysBulk) {
+  private AllWordsQuery(
+      Query original, List<List<Query>> words, List<Query> filters, boolean alwaysBulk) {
     this.original = original;
     this.words = words;
+    this.filters = filters;
     this.alwaysBulk = alwaysBulk;
   }
 
@@ -66,23 +69,26 @@ public final class AllWordsQuery extends Query {
   /** As above; {@code alwaysBulk}: bulk-scored whatever its words (for tests on small indexes). */
   static Query of(Query rewritten, boolean alwaysBulk) {
     List<List<Query>> words = new ArrayList<>();
-    return conjunction(rewritten, words, true) && words.size() >= 2
-        ? new AllWordsQuery(rewritten, words, alwaysBulk)
+    List<Query> filters = new ArrayList<>();
+    return conjunction(rewritten, words, filters, true) && words.size() >= 2
+        ? new AllWordsQuery(rewritten, words, filters, alwaysBulk)
         : rewritten;
   }
 
   /**
-   * Gathers the words of {@code q}, a conjunction of words and filters; false when it is not one. A
-   * conjunction nested as the only required clause (filters beside it) is read through: its score
-   * is the outer query's. Deeper nesting would round its words' sum apart, so it is left to Lucene.
+   * Gathers the words and the filters of {@code q}, a conjunction of words and filters; false when
+   * it is not one. A conjunction nested as the only required clause (filters beside it) is read
+   * through: its score is the outer query's. Deeper nesting would round its words' sum apart, so it
+   * is left to Lucene.
    */
-  private static boolean conjunction(Query q, List<List<Query>> words, boolean top) {
+  private static boolean conjunction(
+      Query q, List<List<Query>> words, List<Query> filters, boolean top) {
     if (!(q instanceof BooleanQuery b) || b.getMinimumNumberShouldMatch() != 0) return false;
     List<Query> required = new ArrayList<>();
     for (BooleanClause c : b) {
       switch (c.occur()) {
         case MUST -> required.add(c.query());
-        case FILTER -> {}
+        case FILTER -> filters.add(c.query());
         default -> {
           return false;
         }
@@ -90,7 +96,7 @@ public final class AllWordsQuery extends Query {
     }
     if (top && required.size() == 1 && required.getFirst() instanceof BooleanQuery inner) {
       if (inner.clauses().stream().allMatch(c -> c.occur() != Occur.SHOULD)) {
-        return conjunction(inner, words, false);
+        return conjunction(inner, words, filters, false);
       }
     }
     for (Query r : required) {
@@ -153,25 +159,11 @@ public final class AllWordsQuery extends Query {
       }
     }
     List<Weight> filterWeights = new ArrayList<>();
-    for (Query f : filters(original)) {
+    for (Query f : filters) {
       filterWeights.add(searcher.createWeight(f, ScoreMode.COMPLETE_NO_SCORES, 1f));
     }
     return new AllWordsWeight(
         searcher.createWeight(exact, scoreMode, boost), termWeights, filterWeights);
-  }
-
-  /** The filter clauses of the query and of a conjunction nested in it. */
-  private static List<Query> filters(Query q) {
-    List<Query> out = new ArrayList<>();
-    if (q instanceof BooleanQuery b) {
-      for (BooleanClause c : b) {
-        if (c.occur() == Occur.FILTER) out.add(c.query());
-        else if (c.occur() == Occur.MUST && c.query() instanceof BooleanQuery inner) {
-          for (BooleanClause ic : inner) if (ic.occur() == Occur.FILTER) out.add(ic.query());
-        }
-      }
-    }
-    return out;
   }
 
   /** {@code q} with each term query that has looked-up states carrying them. */

@@ -126,6 +126,12 @@ class AllWordsQueryTest {
           out.add(allOf(false, WORDS[a], WORDS[b], WORDS[c]));
       }
     }
+    // Words nested under a filter, as the facet filters wrap a query.
+    out.add(
+        new BooleanQuery.Builder()
+            .add(allOf(false, "model", "spin"), Occur.MUST)
+            .add(new TermQuery(new Term("kind", "talk")), Occur.FILTER)
+            .build());
     // The rarest word alone in the title, with two common words.
     out.add(
         new BooleanQuery.Builder()
