@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -250,6 +251,50 @@ class EmbedBoxIT {
     assertEquals("true", message.getDomAttribute("aria-disabled"));
     keys(Keys.ARROW_DOWN);
     assertNull(input.getDomAttribute("aria-activedescendant"), "nothing to move to");
+  }
+
+  @Test
+  void words_no_paper_has_together_show_papers_with_some_of_them_and_say_so() {
+    String q = "policy injustice";
+    // No cs.LG paper (the box's subject on "/") has both words; three have one of them.
+    JsonNode answer = boxAnswer(q);
+    assertEquals("some", answer.get("matched").asText());
+    assertEquals(3, answer.get("hits").size());
+    WebElement note =
+        typeAndWaitForHits(q, answer).findElement(By.cssSelector("[role=listbox] .n"));
+    assertEquals(
+        "No paper has all of the words of “policy injustice” — showing papers with some of them.",
+        note.getText());
+    assertEquals("true", note.getDomAttribute("aria-disabled"));
+  }
+
+  @Test
+  void a_misspelled_query_shows_the_corrected_one_and_says_so() {
+    String q = "reinforcment lerning";
+    JsonNode answer = boxAnswer(q);
+    assertEquals("reinforcement learning", answer.get("correctedQuery").asText());
+    assertEquals(3, answer.get("hits").size());
+    SearchContext box = typeAndWaitForHits(q, answer);
+    browser.waitFor(
+        d ->
+            box.findElement(By.cssSelector("[role=listbox] .n"))
+                .getText()
+                .equals("Showing results for “reinforcement learning”."));
+  }
+
+  /** The API's answer to {@code q} as the box on "/" asks it: subject cs.LG, five hits. */
+  private static JsonNode boxAnswer(String q) {
+    return app.api("/api/search?facets=none&size=5&subject=cs.LG&q=" + encode(q));
+  }
+
+  /** Types {@code q} into the box on "/" and waits until it lists {@code answer}'s hits. */
+  private SearchContext typeAndWaitForHits(String q, JsonNode answer) {
+    List<String> titles = BrowserApp.values(answer.get("hits"), "title");
+    driver.get(siteBase + "/");
+    SearchContext box = box();
+    box.findElement(By.cssSelector("input")).sendKeys(q);
+    browser.waitFor(d -> optionTitles(box).equals(titles));
+    return box;
   }
 
   @Test
