@@ -109,8 +109,7 @@ final class AllWordsBulkScorer extends BulkScorer {
   private int firstDocOfCheapestWord(int from) throws IOException {
     int first = DocIdSetIterator.NO_MORE_DOCS;
     for (Scorer s : words[0]) {
-      DocIdSetIterator it = s.iterator();
-      first = Math.min(first, it.docID() < from ? it.advance(from) : it.docID());
+      first = Math.min(first, atOrAfter(s.iterator(), from));
     }
     return first;
   }
@@ -152,8 +151,7 @@ final class AllWordsBulkScorer extends BulkScorer {
         score[d] = 0;
         if (acceptDocs != null && !acceptDocs.get(doc)) continue;
         if (filter != null) {
-          int allowed = filter.docID() < doc ? filter.advance(doc) : filter.docID();
-          if (allowed != doc) continue;
+          if (atOrAfter(filter, doc) != doc) continue;
         }
         scorable.score = s;
         collector.collect(doc);
@@ -167,9 +165,7 @@ final class AllWordsBulkScorer extends BulkScorer {
    */
   private int readInBulk(int w, int base, int end) throws IOException {
     for (Scorer s : words[w]) {
-      DocIdSetIterator it = s.iterator();
-      if (it.docID() < base) it.advance(base);
-      if (it.docID() >= end) continue;
+      if (atOrAfter(s.iterator(), base) >= end) continue;
       for (s.nextDocsAndScores(end, null, buffer);
           buffer.size > 0;
           s.nextDocsAndScores(end, null, buffer)) {
@@ -225,9 +221,7 @@ final class AllWordsBulkScorer extends BulkScorer {
         double sum = 0;
         boolean found = false;
         for (Scorer s : words[w]) {
-          DocIdSetIterator it = s.iterator();
-          int at = it.docID() < doc ? it.advance(doc) : it.docID();
-          if (at == doc) {
+          if (atOrAfter(s.iterator(), doc) == doc) {
             sum += s.score();
             found = true;
           }
@@ -243,5 +237,12 @@ final class AllWordsBulkScorer extends BulkScorer {
       left += Long.bitCount(kept);
     }
     return left;
+  }
+
+  /**
+   * {@code it} moved to its first document at or after {@code target} (not back), that document.
+   */
+  private static int atOrAfter(DocIdSetIterator it, int target) throws IOException {
+    return it.docID() < target ? it.advance(target) : it.docID();
   }
 }
